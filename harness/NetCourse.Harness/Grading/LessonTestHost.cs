@@ -1,0 +1,139 @@
+using System.Reflection;
+using NUnit;
+using NUnit.Framework.Api;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+
+namespace NetCourse.Harness.Grading;
+
+/// <summary>
+/// Runs a lesson's test assembly for the grader. Arguments:
+/// <list type="bullet">
+/// <item><c>--events FILE</c>: write the run as <see cref="HostEvent"/> lines (without it, a plain report goes to stdout);</item>
+/// <item><c>--skip FILE</c>: full names of tests not to run, one a line (the grader's restart after a crash or hang);</item>
+/// <item><c>--only NAME</c>: run only tests whose full name contains NAME (repeatable);</item>
+/// <item><c>--stop-on-failure</c>: stop after the first failing test (enough to know a mutant is killed).</item>
+/// </list>
+/// Tests run one at a time, in NUnit's order, so the grader always knows which test is running.
+/// </summary>
+public static class LessonTestHost
+{
+    public static int Run(Assembly testAssembly, string[] args)
+    {
+        HostOptions options;
+        try { options = HostOptions.Parse(args); }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"test host: {e.Message}");
+            return 2;
+        }
+
+        using var sink = options.EventsFile is null ? EventSink.ToConsole() : EventSink.ToFile(options.EventsFile);
+        using var tracker = new NotStartedTracker(testAssembly, typeof(LessonTestHost).Assembly, typeof(Assert).Assembly);
+
+        var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
+        runner.Load(testAssembly, new Dictionary<string, object>
+        {
+            // One test at a time, so "the running test" is always a single, known test.
+            [FrameworkPackageSettings.NumberOfTestWorkers] = 0,
+            [FrameworkPackageSettings.RandomSeed] = unchecked((int)TestSeed.Master),
+        });
+
+        var filter = new HostFilter(options.Skip, options.Only);
+        foreach (var test in Leaves(runner.ExploreTests(filter)))
+            sink.Write(PlanFor(test));
+
+        var listener = new HostListener(sink, tracker, options.StopOnFailure ? () => { runner.StopRun(); } : null);
+        runner.Run(listener, filter);
+        sink.Write(new HostEvent { Type = HostEvent.Done });
+        return listener.AllPassed ? 0 : 1;
+    }
+
+    private static IEnumerable<ITest> Leaves(ITest test) =>
+        test.IsSuite ? test.Tests.SelectMany(Leaves) : [test];
+
+    private static HostEvent PlanFor(ITest test) => new()
+    {
+        Type = HostEvent.Plan,
+        Id = test.FullName,
+        Fixture = ReadableNames.ForFixture(test.ClassName?.Split('.').Last() ?? ""),
+        Name = ReadableNames.ForTest(test.Name),
+        Points = Nearest<int?>(test, GradingProperties.Points) ?? GradingProperties.DefaultPoints,
+        Hint = Nearest<string>(test, GradingProperties.Hint),
+        Task = Nearest<int?>(test, GradingProperties.Task),
+        TimeLimitSeconds = Nearest<int?>(test, GradingProperties.TimeLimitSeconds) ?? GradingProperties.DefaultTimeLimitSeconds,
+    };
+
+    /// <summary>A property set on the test, else on its fixture, else on the assembly.</summary>
+    private static T? Nearest<T>(ITest? test, string key)
+    {
+        for (; test is not null; test = test.Parent)
+            if (test.Properties.ContainsKey(key)) return (T?)test.Properties.Get(key);
+        return default;
+    }
+
+    private sealed class HostListener(EventSink sink, NotStartedTracker tracker, Action? stopRun) : ITestListener
+    {
+        private const int MaxOutputChars = 4000;
+        public bool AllPassed { get; private set; } = true;
+
+        public void TestStarted(ITest test)
+        {
+            if (test.IsSuite) return;
+            tracker.TakeFirstMember();
+            sink.Write(new HostEvent { Type = HostEvent.Start, Id = test.FullName });
+        }
+
+        public void TestFinished(ITestResult result)
+        {
+            if (result.Test.IsSuite) return;
+            var id = result.Test.FullName;
+            var notStarted = tracker.TakeFirstMember();
+            var diagnostics = FailureDiagnostics.TakeFor(id);
+            var outcome = result.ResultState.Status switch
+            {
+                TestStatus.Passed => TestOutcomes.Passed,
+                TestStatus.Skipped => TestOutcomes.Skipped,
+                _ when notStarted is not null => TestOutcomes.NotStarted,
+                _ => TestOutcomes.Failed,
+            };
+            var failed = outcome is TestOutcomes.Failed or TestOutcomes.NotStarted;
+            if (failed) AllPassed = false;
+
+            sink.Write(new HostEvent
+            {
+                Type = HostEvent.End,
+                Id = id,
+                Outcome = outcome,
+                Message = failed ? Join(result.Message, diagnostics) : null,
+                StackTrace = failed ? result.StackTrace : null,
+                NotStarted = outcome == TestOutcomes.NotStarted ? notStarted : null,
+                Output = Truncate(result.Output),
+                Seed = failed && TestSeed.WasUsedBy(id) ? TestSeed.Master : null,
+                DurationMs = result.Duration * 1000,
+            });
+            if (failed) stopRun?.Invoke();
+        }
+
+        public void TestOutput(TestOutput output) { }
+        public void SendMessage(TestMessage message) { }
+
+        private static string? Join(string? message, string? diagnostics) =>
+            diagnostics is null ? message : $"{message?.TrimEnd()}\n{diagnostics}";
+
+        private static string? Truncate(string? output) =>
+            string.IsNullOrEmpty(output) ? null
+            : output.Length <= MaxOutputChars ? output
+            : output[..MaxOutputChars] + $"\n… ({output.Length - MaxOutputChars} more characters not shown)";
+    }
+
+    private sealed class HostFilter(IReadOnlySet<string> skip, IReadOnlyList<string> only) : TestFilter
+    {
+        public override bool Match(ITest test) =>
+            !skip.Contains(test.FullName)
+            && (only.Count == 0 || only.Any(o => test.FullName.Contains(o, StringComparison.OrdinalIgnoreCase)));
+
+        // Suites pass if any descendant passes (TestFilter.Pass does this walk for us).
+        public override TNode AddToXml(TNode parentNode, bool recursive) => parentNode.AddElement("netcourse-filter");
+    }
+}

@@ -1,0 +1,52 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace NetCourse.Harness.Grading;
+
+/// <summary>
+/// Notices a stub member that still throws <see cref="NotImplementedException"/>, even when the
+/// test wrapped or swallowed the exception (an assertion on another exception type, a task that
+/// faulted on a background thread), so the grader can say "not started: TcpConnection.Open"
+/// instead of showing a stack trace.
+/// </summary>
+internal sealed class NotStartedTracker : IDisposable
+{
+    private readonly Assembly[] _ignored;
+    private string? _firstMember;
+
+    public NotStartedTracker(params Assembly[] ignored)
+    {
+        _ignored = ignored;
+        AppDomain.CurrentDomain.FirstChanceException += OnFirstChance;
+    }
+
+    /// <summary>The first stub member that threw since the last call, if any.</summary>
+    public string? TakeFirstMember() => Interlocked.Exchange(ref _firstMember, null);
+
+    public void Dispose() => AppDomain.CurrentDomain.FirstChanceException -= OnFirstChance;
+
+    private void OnFirstChance(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+    {
+        if (e.Exception is not NotImplementedException { TargetSite: { } site }) return;
+        if (site.DeclaringType is not { } type || _ignored.Contains(type.Assembly)) return;
+        Interlocked.CompareExchange(ref _firstMember, Describe(site, type), null);
+    }
+
+    internal static string Describe(MethodBase site, Type type)
+    {
+        var member = site.Name;
+        // An async stub method throws from its state machine, a nested type named <Member>d__N.
+        if (type.IsDefined(typeof(CompilerGeneratedAttribute)) && type.DeclaringType is { } outer && type.Name.StartsWith('<'))
+        {
+            member = type.Name[1..type.Name.IndexOf('>')];
+            type = outer;
+        }
+        member = member switch
+        {
+            ".ctor" => "constructor",
+            _ when member.StartsWith("get_", StringComparison.Ordinal) || member.StartsWith("set_", StringComparison.Ordinal) => member[4..],
+            _ => member,
+        };
+        return $"{type.Name}.{member}";
+    }
+}
