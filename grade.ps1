@@ -1,0 +1,23 @@
+# NetCourse grader for PowerShell (Windows, macOS, Linux). All the logic lives in C#
+# (harness/NetCourse.Grader); this shim only finds the .NET SDK and forwards its arguments.
+# Try: ./grade.ps1 --help
+$ErrorActionPreference = 'Stop'
+$here = $PSScriptRoot
+
+$dotnet = Get-Command dotnet -ErrorAction SilentlyContinue
+if (-not $dotnet) {
+    foreach ($candidate in @("$env:DOTNET_ROOT/dotnet", "$env:DOTNET_ROOT/dotnet.exe", "$HOME/.dotnet/dotnet", "$env:ProgramFiles/dotnet/dotnet.exe")) {
+        if ($candidate -and (Test-Path $candidate)) { $dotnet = Get-Item $candidate; break }
+    }
+}
+if (-not $dotnet) {
+    [Console]::Error.WriteLine("grade: the .NET SDK was not found. NetCourse needs .NET 10: install it from https://dotnet.microsoft.com/download/dotnet/10.0 and run this again.")
+    exit 127
+}
+$dotnetPath = if ($dotnet.Source) { $dotnet.Source } else { $dotnet.FullName }
+
+$env:NETCOURSE_REPO = $here
+$env:NETCOURSE_SHIM = './grade.ps1'
+$env:DOTNET_NOLOGO = '1'; $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'; $env:MSBUILDTERMINALLOGGER = 'off'
+& $dotnetPath run --project (Join-Path $here 'harness/NetCourse.Grader/NetCourse.Grader.csproj') -v q --no-launch-profile -- @args
+exit $LASTEXITCODE

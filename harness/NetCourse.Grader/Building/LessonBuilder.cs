@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using NetCourse.Grader.Course;
+using NetCourse.Grader.Running;
+
+namespace NetCourse.Grader.Building;
+
+public sealed record BuildResult(bool Succeeded, IReadOnlyList<string> Errors, string TestAssemblyPath);
+
+/// <summary>Builds a lesson's tests against one implementation, each into its own output folder.</summary>
+public sealed partial class LessonBuilder(string repoRoot)
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+
+    public string BuildRoot { get; } = Path.Combine(repoRoot, ".build");
+
+    public async Task<BuildResult> BuildAsync(Lesson lesson, Implementation implementation)
+    {
+        if (implementation.Kind == ImplementationKind.Mutant)
+            MutantWorkspace.Prepare(lesson, implementation.MutantName!, BuildRoot);
+
+        string[] arguments =
+        [
+            "build", lesson.TestsProject, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false",
+            .. implementation.MSBuildProperties,
+        ];
+        var (exitCode, output) = await ChildProcess.RunAsync("dotnet", arguments, repoRoot, BuildTimeout);
+        var testAssembly = Path.Combine(BuildRoot, "bin", Path.GetRelativePath(repoRoot, lesson.TestsDirectory).Replace('\\', '/'),
+            implementation.Pivot, lesson.TestsAssemblyName + ".dll");
+        var errors = exitCode == 0 ? [] : Diagnostics(output);
+        return new BuildResult(exitCode == 0 && File.Exists(testAssembly), errors, testAssembly);
+    }
+
+    /// <summary>The compiler's and MSBuild's error lines, once each, with paths relative to the repository.</summary>
+    public IReadOnlyList<string> Diagnostics(string output)
+    {
+        var root = repoRoot.TrimEnd('/', '\\') + Path.DirectorySeparatorChar;
+        var errors = output.ReplaceLineEndings("\n").Split('\n')
+            .Where(l => ErrorLine().IsMatch(l))
+            .Select(l => ProjectSuffix().Replace(l.Trim(), ""))
+            .Select(l => l.Replace(root, "", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        return errors.Count > 0 ? errors : output.ReplaceLineEndings("\n").Split('\n').Where(l => l.Trim().Length > 0).TakeLast(20).ToList();
+    }
+
+    [GeneratedRegex(@":\s+error\s+[A-Z]+\d+:|^\s*error\s|MSBUILD : error")]
+    private static partial Regex ErrorLine();
+
+    [GeneratedRegex(@"\s+\[[^\]]+\.csproj(::[^\]]*)?\]$")]
+    private static partial Regex ProjectSuffix();
+}

@@ -1,0 +1,66 @@
+using NetCourse.Grader.Course;
+
+namespace NetCourse.Grader.Building;
+
+/// <summary>
+/// Materialises a mutant under .build/mutants/&lt;slug&gt;/&lt;name&gt;/src: the solution's sources
+/// with the mutant's diff applied. Files are rewritten only when their content changes, so an
+/// unchanged mutant is not rebuilt.
+/// </summary>
+public static class MutantWorkspace
+{
+    public static string Prepare(Lesson lesson, string mutantName, string buildRoot)
+    {
+        var diffPath = Path.Combine(lesson.MutantsDirectory, mutantName, Lesson.MutantFileName);
+        if (!File.Exists(diffPath))
+            throw new GraderException($"{lesson.Id} has no mutant '{mutantName}'. Its mutants: {string.Join(", ", lesson.MutantNames.DefaultIfEmpty("(none)"))}");
+
+        var target = Path.Combine(buildRoot, "mutants", lesson.Slug, mutantName, "src");
+        var staging = target + ".next";
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        CopySources(lesson.SolutionDirectory, staging);
+        try
+        {
+            UnifiedDiff.Apply(UnifiedDiff.Parse(File.ReadAllText(diffPath)), staging);
+        }
+        catch (FormatException e)
+        {
+            throw new GraderException($"mutant '{mutantName}' of {lesson.Id} cannot be applied: {e.Message}");
+        }
+        Synchronise(staging, target);
+        Directory.Delete(staging, recursive: true);
+        return target;
+    }
+
+    private static void CopySources(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj")) continue;
+            var destination = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    /// <summary>Makes <paramref name="target"/> hold exactly the files of <paramref name="staging"/>,
+    /// touching only those that differ (timestamps drive MSBuild's incremental build).</summary>
+    private static void Synchronise(string staging, string target)
+    {
+        Directory.CreateDirectory(target);
+        var wanted = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(staging, f)).ToHashSet();
+        foreach (var stale in Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories)
+                     .Where(f => !wanted.Contains(Path.GetRelativePath(target, f))))
+            File.Delete(stale);
+        foreach (var relative in wanted)
+        {
+            var source = Path.Combine(staging, relative);
+            var destination = Path.Combine(target, relative);
+            if (File.Exists(destination) && File.ReadAllBytes(destination).AsSpan().SequenceEqual(File.ReadAllBytes(source))) continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(source, destination, overwrite: true);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using NetCourse.Grader.Building;
+using NetCourse.Grader.Course;
+using NetCourse.Grader.Reporting;
+using NetCourse.Grader.Running;
+using NetCourse.Harness.Grading;
+
+namespace NetCourse.Grader.Checking;
+
+/// <summary>
+/// The course self-check: proves every lesson's tests are worth trusting (the solution passes
+/// them all, the untouched stub fails them all, every mutant is caught, the stub and solution
+/// have one public API), then runs the harness's and grader's own tests and the notebooks.
+/// </summary>
+public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler style)
+{
+    private readonly LessonGrader _grader = new(catalog.RepoRoot);
+    private readonly LessonBuilder _builder = new(catalog.RepoRoot);
+
+    public async Task<int> RunAsync(IReadOnlyList<Lesson> lessons, bool includeCourseTests, long seed)
+    {
+        var tally = new CheckTally(output, style);
+        foreach (var lesson in lessons) await CheckLessonAsync(lesson, tally, seed);
+        if (includeCourseTests)
+        {
+            foreach (var project in CourseTestProjects()) await CheckCourseTestsAsync(project, tally, seed);
+            await NotebookCheck.RunAsync(catalog.RepoRoot, tally, output);
+        }
+        tally.WriteSummary();
+        return tally.Failed == 0 ? 0 : 1;
+    }
+
+    private async Task CheckLessonAsync(Lesson lesson, CheckTally tally, long seed)
+    {
+        tally.Section(lesson.Slug);
+        var solution = await _grader.GradeAsync(lesson, Implementation.Solution, seed);
+        var stub = await _grader.GradeAsync(lesson, Implementation.Stub, seed);
+        if (!solution.Compiled || !stub.Compiled)
+        {
+            tally.Record(solution.Compiled, "the solution compiles", solution.Build.Errors);
+            tally.Record(stub.Compiled, "the stub compiles", stub.Build.Errors);
+            return;
+        }
+
+        var api = ApiSurface.Differences(
+            ApiSurface.Describe(ImplementationAssembly(solution)), ApiSurface.Describe(ImplementationAssembly(stub)));
+        tally.Record(api.Count == 0, "the stub's public API equals the solution's",
+            ["lines the stub lacks (-) or adds (+):", .. api]);
+
+        var notPassing = solution.Tests.Where(t => !t.Passed).ToList();
+        tally.Record(solution.Tests.Count > 0 && notPassing.Count == 0, $"the solution passes all {solution.Tests.Count} tests",
+            notPassing.Select(t => $"{t.Outcome}: {t.Fixture} › {t.Name}: {FirstLine(t.Message)}"));
+
+        var passingOnStub = stub.Tests.Where(t => t.Passed).ToList();
+        tally.Record(passingOnStub.Count == 0, $"the stub fails all {stub.Tests.Count} tests",
+            passingOnStub.Select(t => $"passes on the untouched stub, so it tests nothing: {t.Fixture} › {t.Name}"));
+
+        var mutants = lesson.MutantNames;
+        tally.Record(mutants.Count >= 3, $"the lesson has at least three mutants ({mutants.Count})");
+        foreach (var mutant in mutants) await CheckMutantAsync(lesson, mutant, tally, seed);
+    }
+
+    private async Task CheckMutantAsync(Lesson lesson, string mutant, CheckTally tally, long seed)
+    {
+        LessonRun run;
+        try { run = await _grader.GradeAsync(lesson, Implementation.Mutant(mutant), seed, stopOnFailure: true); }
+        catch (GraderException e)
+        {
+            tally.Record(false, $"mutant {mutant} is killed", [e.Message]);
+            return;
+        }
+        if (!run.Compiled)
+        {
+            tally.Record(false, $"mutant {mutant} is killed", ["the mutant does not compile:", .. run.Build.Errors]);
+            return;
+        }
+        var killer = run.Tests.FirstOrDefault(t => t.Finished && !t.Passed && t.Outcome != TestOutcomes.Skipped);
+        tally.Record(killer is not null,
+            killer is null ? $"mutant {mutant} is killed" : $"mutant {mutant} is killed by \"{killer.Name}\"",
+            ["every test passed against this mutant: add a test that catches its mistake"]);
+    }
+
+    private async Task CheckCourseTestsAsync(string project, CheckTally tally, long seed)
+    {
+        var name = Path.GetFileNameWithoutExtension(project);
+        tally.Section(name);
+        var (exitCode, buildOutput) = await ChildProcess.RunAsync("dotnet",
+            ["build", project, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false"], catalog.RepoRoot, TimeSpan.FromMinutes(5));
+        var assembly = Path.Combine(_builder.BuildRoot, "bin", Path.GetRelativePath(catalog.RepoRoot, Path.GetDirectoryName(project)!).Replace('\\', '/'), name + ".dll");
+        if (exitCode != 0 || !File.Exists(assembly))
+        {
+            tally.Record(false, $"{name} builds", _builder.Diagnostics(buildOutput));
+            return;
+        }
+        var tests = await new TestProcessRunner().RunAsync(assembly, new RunOptions(seed));
+        var passed = tests.Count(t => t.Passed);
+        tally.Record(passed > 0, $"{passed} tests pass", ["the project ran no passing test"]);
+        // Every other passing test counts too, without a line each: the harness has hundreds.
+        tally.CountPasses(Math.Max(0, passed - 1));
+        foreach (var test in tests.Where(t => !t.Passed && t.Outcome != TestOutcomes.Skipped))
+            tally.Record(false, $"{test.Fixture} › {test.Name}", [$"{test.Outcome}: {test.Message}"]);
+    }
+
+    private IEnumerable<string> CourseTestProjects() =>
+        Directory.EnumerateDirectories(Path.Combine(catalog.RepoRoot, "harness"), "*.Tests")
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.csproj"))
+            .Order(StringComparer.Ordinal);
+
+    private static string ImplementationAssembly(LessonRun run)
+    {
+        // The implementation's assembly is copied beside the test assembly; the tests' name minus ".Tests".
+        var testAssembly = run.Build.TestAssemblyPath;
+        var name = Path.GetFileNameWithoutExtension(testAssembly);
+        return Path.Combine(Path.GetDirectoryName(testAssembly)!, (name.EndsWith(".Tests") ? name[..^6] : name) + ".dll");
+    }
+
+    private static string FirstLine(string? text) => text?.ReplaceLineEndings("\n").Split('\n')[0] ?? "";
+}

@@ -1,0 +1,75 @@
+namespace NetCourse.Grader.Cli;
+
+public enum GraderMode { Progress, Lesson, Check, Notebooks, Help }
+
+/// <summary>The grader's command line, parsed by hand (it is small, and its errors must be plain).</summary>
+public sealed record GraderOptions
+{
+    public GraderMode Mode { get; init; } = GraderMode.Progress;
+    public IReadOnlyList<string> Lessons { get; init; } = [];
+    public bool Solution { get; init; }
+    public string? Mutant { get; init; }
+    public long? Seed { get; init; }
+    public IReadOnlyList<string> Only { get; init; } = [];
+    public bool Update { get; init; }
+
+    public const string Usage = """
+        Usage:
+          grade.sh                       your progress over every lesson
+          grade.sh LESSON                grade your code for one lesson (lesson05, 5, 05 or framing)
+          grade.sh LESSON --seed S       rerun with the seed a failing test printed
+          grade.sh LESSON --only TEXT    run only the tests whose name contains TEXT
+          grade.sh LESSON --solution     run the tests against the reference solution
+          grade.sh LESSON --mutant NAME  run the tests against one of the solution's mutants
+          grade.sh --check [LESSON...]   the course self-check (every lesson, the harness, the notebooks)
+          grade.sh --notebooks [--update]  run the notebooks and compare (or refresh) their stored outputs
+          grade.sh --help                this text
+        """;
+
+    /// <exception cref="GraderException">with exit code 2 when the command line is wrong.</exception>
+    public static GraderOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new GraderOptions();
+        var lessons = new List<string>();
+        var only = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string Value() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                ? args[++i]
+                : throw new GraderException($"{arg} needs a value.", 2);
+            switch (arg)
+            {
+                case "-h" or "--help": return options with { Mode = GraderMode.Help };
+                case "--check": options = options with { Mode = GraderMode.Check }; break;
+                case "--notebooks": options = options with { Mode = GraderMode.Notebooks }; break;
+                case "--update": options = options with { Update = true }; break;
+                case "--solution": options = options with { Solution = true }; break;
+                case "--mutant": options = options with { Mutant = Value() }; break;
+                case "--only": only.Add(Value()); break;
+                case "--seed":
+                    var text = Value();
+                    options = options with { Seed = long.TryParse(text, out var seed) ? seed : throw new GraderException($"--seed takes a whole number, not '{text}'.", 2) };
+                    break;
+                default:
+                    if (arg.StartsWith('-')) throw new GraderException($"unknown option '{arg}'.", 2);
+                    lessons.Add(arg);
+                    break;
+            }
+        }
+        options = options with { Lessons = lessons, Only = only };
+        if (options.Mode == GraderMode.Progress && lessons.Count > 0) options = options with { Mode = GraderMode.Lesson };
+        Validate(options);
+        return options;
+    }
+
+    private static void Validate(GraderOptions o)
+    {
+        if (o.Solution && o.Mutant is not null) throw new GraderException("choose --solution or --mutant, not both.", 2);
+        if (o.Mode == GraderMode.Lesson && o.Lessons.Count > 1) throw new GraderException($"grade one lesson at a time (got {string.Join(", ", o.Lessons)}).", 2);
+        var needsLesson = o.Solution || o.Mutant is not null || o.Seed is not null || o.Only.Count > 0;
+        if (needsLesson && o.Mode != GraderMode.Lesson) throw new GraderException("--solution, --mutant, --seed and --only need a lesson, e.g. grade.sh lesson01 --solution.", 2);
+        if (o.Update && o.Mode != GraderMode.Notebooks) throw new GraderException("--update goes with --notebooks.", 2);
+        if (o.Mode == GraderMode.Notebooks && o.Lessons.Count > 0) throw new GraderException("--notebooks takes no lesson.", 2);
+    }
+}

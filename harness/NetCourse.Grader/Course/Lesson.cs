@@ -1,0 +1,28 @@
+namespace NetCourse.Grader.Course;
+
+/// <summary>A lesson as it stands in the repository: lessons/lessonNN-slug and its solution.</summary>
+public sealed record Lesson(int Number, string Slug, string Title, string Directory, string RepoRoot)
+{
+    /// <summary><c>lesson05</c>.</summary>
+    public string Id => $"lesson{Number:00}";
+
+    /// <summary>The part of the slug after the id: <c>framing</c>.</summary>
+    public string ShortName => Slug[(Slug.IndexOf('-') + 1)..];
+
+    public string TestsDirectory => Path.Combine(Directory, "tests");
+    public string SourceDirectory => Path.Combine(Directory, "src");
+    public string SolutionDirectory => Path.Combine(RepoRoot, "solutions", Slug, "src");
+    public string MutantsDirectory => Path.Combine(RepoRoot, "solutions", Slug, "mutants");
+
+    public string TestsProject => System.IO.Directory.EnumerateFiles(TestsDirectory, "*.csproj").Single();
+    public string TestsAssemblyName => Path.GetFileNameWithoutExtension(TestsProject);
+
+    public IReadOnlyList<string> MutantNames =>
+        System.IO.Directory.Exists(MutantsDirectory)
+            ? System.IO.Directory.EnumerateDirectories(MutantsDirectory)
+                .Where(d => File.Exists(Path.Combine(d, MutantFileName)))
+                .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    public const string MutantFileName = "mutant.diff";
+}

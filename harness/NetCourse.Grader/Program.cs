@@ -1,0 +1,3 @@
+using NetCourse.Grader;
+
+return await new GraderApp(Console.Out, Console.Error).RunAsync(args);

@@ -1,0 +1,94 @@
+using NetCourse.Grader.Running;
+using NetCourse.Harness.Grading;
+
+namespace NetCourse.Grader.Reporting;
+
+/// <summary>
+/// The learner's report of one lesson: a line per test, grouped by fixture, with the failure
+/// message and the hint under each failing test, then the score and what to do next.
+/// </summary>
+public static class LessonReport
+{
+    private const int MaxMessageLines = 14;
+
+    public static void Write(LessonRun run, TextWriter output, Styler style, string rerunCommand)
+    {
+        output.WriteLine(style.Bold($"{run.Lesson.Title}") + style.Dim($"  ·  {run.Implementation}"));
+        output.WriteLine();
+
+        if (!run.Compiled)
+        {
+            WriteCompileErrors(run, output, style, rerunCommand);
+            return;
+        }
+
+        foreach (var fixture in run.Tests.GroupBy(t => t.Fixture))
+        {
+            output.WriteLine(fixture.Key);
+            foreach (var test in fixture) WriteTest(test, output, style, rerunCommand);
+            output.WriteLine();
+        }
+
+        var summary = $"{run.PassedCount} of {run.Tests.Count} tests pass · {run.PointsEarned} of {run.PointsPossible} points";
+        output.WriteLine(run.AllPassed ? style.Green($"All done: {summary}.") : style.Bold(summary));
+        var next = NextStep(run);
+        if (next is not null) output.WriteLine(next);
+    }
+
+    private static void WriteTest(TestVerdict test, TextWriter output, Styler style, string rerunCommand)
+    {
+        var task = test.Task is { } n ? style.Dim($"  (task {n})") : "";
+        switch (test.Outcome)
+        {
+            case TestOutcomes.Passed:
+                output.WriteLine($"  {style.Green("pass ")} {test.Name}");
+                return;
+            case TestOutcomes.NotStarted:
+                output.WriteLine($"  {style.Yellow("todo ")} {test.Name}{task}");
+                output.WriteLine($"        not started: {test.NotStarted}");
+                return;
+            case TestOutcomes.Skipped:
+                output.WriteLine($"  {style.Dim("skip ")} {test.Name}");
+                return;
+            case null:
+                output.WriteLine($"  {style.Dim("----- ")} {test.Name}{style.Dim("  (not run)")}");
+                return;
+        }
+
+        var label = test.Outcome switch
+        {
+            TestOutcomes.TimedOut => "TIME ",
+            TestOutcomes.Crashed => "CRASH",
+            _ => "FAIL ",
+        };
+        output.WriteLine($"  {style.Red(label)} {test.Name}{task}");
+        foreach (var line in MessageLines(test.Message)) output.WriteLine($"        {line}");
+        if (test.Hint is not null) output.WriteLine($"        {style.Yellow("hint:")} {test.Hint}");
+        if (test.Seed is { } seed) output.WriteLine(style.Dim($"        seed {seed} · rerun with: {rerunCommand} --seed {seed}"));
+    }
+
+    private static IEnumerable<string> MessageLines(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message)) return ["(no message)"];
+        var lines = message.ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        return lines.Length <= MaxMessageLines ? lines : [.. lines.Take(MaxMessageLines), $"… ({lines.Length - MaxMessageLines} more lines)"];
+    }
+
+    private static string? NextStep(LessonRun run)
+    {
+        var first = run.Tests.FirstOrDefault(t => !t.Passed);
+        if (first is null) return null;
+        var task = first.Task is { } n ? $"task {n} of the lesson's README" : "the lesson's README";
+        return first.Outcome == TestOutcomes.NotStarted
+            ? $"Next: {task} — start with {first.NotStarted}."
+            : $"Next: {task} — make \"{first.Name}\" pass.";
+    }
+
+    private static void WriteCompileErrors(LessonRun run, TextWriter output, Styler style, string rerunCommand)
+    {
+        output.WriteLine(style.Red("The code does not compile, so no test could run:"));
+        foreach (var error in run.Build.Errors) output.WriteLine($"  {error}");
+        output.WriteLine();
+        output.WriteLine($"Fix the errors above, then run {rerunCommand} again.");
+    }
+}
