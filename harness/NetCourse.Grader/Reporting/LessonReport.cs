@@ -76,7 +76,8 @@ public static class LessonReport
 
     private static string? NextStep(LessonRun run)
     {
-        var first = run.Tests.FirstOrDefault(t => !t.Passed);
+        // The earliest task with work left, whatever order the fixtures ran in.
+        var first = run.Tests.Where(t => !t.Passed).OrderBy(t => t.Task ?? int.MaxValue).FirstOrDefault();
         if (first is null) return null;
         var task = first.Task is { } n ? $"task {n} of the lesson's README" : "the lesson's README";
         return first.Outcome == TestOutcomes.NotStarted

@@ -36,6 +36,9 @@ public static class LessonTestHost
         {
             // One test at a time, so "the running test" is always a single, known test.
             [FrameworkPackageSettings.NumberOfTestWorkers] = 0,
+            // Events are written from the test thread as they happen, not from a queue, so a crash
+            // can never swallow the verdicts of the tests before it.
+            [FrameworkPackageSettings.SynchronousEvents] = true,
             [FrameworkPackageSettings.RandomSeed] = unchecked((int)TestSeed.Master),
         });
 
@@ -80,7 +83,6 @@ public static class LessonTestHost
         public void TestStarted(ITest test)
         {
             if (test.IsSuite) return;
-            tracker.TakeFirstMember();
             sink.Write(new HostEvent { Type = HostEvent.Start, Id = test.FullName });
         }
 
@@ -88,7 +90,7 @@ public static class LessonTestHost
         {
             if (result.Test.IsSuite) return;
             var id = result.Test.FullName;
-            var notStarted = tracker.TakeFirstMember();
+            var notStarted = tracker.TakeFirstMemberOf(id);
             var diagnostics = FailureDiagnostics.TakeFor(id);
             var outcome = result.ResultState.Status switch
             {
@@ -118,8 +120,13 @@ public static class LessonTestHost
         public void TestOutput(TestOutput output) { }
         public void SendMessage(TestMessage message) { }
 
-        private static string? Join(string? message, string? diagnostics) =>
-            diagnostics is null ? message : $"{message?.TrimEnd()}\n{diagnostics}";
+        private static string? Join(string? message, string? diagnostics)
+        {
+            // An assertion's message already says what went wrong; its exception type is noise.
+            const string assertion = "Shouldly.ShouldAssertException : ";
+            if (message?.StartsWith(assertion, StringComparison.Ordinal) == true) message = message[assertion.Length..];
+            return diagnostics is null ? message : $"{message?.TrimEnd()}\n{diagnostics}";
+        }
 
         private static string? Truncate(string? output) =>
             string.IsNullOrEmpty(output) ? null
@@ -129,11 +136,16 @@ public static class LessonTestHost
 
     private sealed class HostFilter(IReadOnlySet<string> skip, IReadOnlyList<string> only) : TestFilter
     {
+        // A suite passes when any of its tests does; a test only on its own merits. (NUnit's
+        // default also passes every test of a matching suite, which would undo the skip list.)
+        public override bool Pass(ITest test, bool negated) => test.IsSuite ? test.Tests.Any(t => Pass(t, negated)) : Match(test);
+
         public override bool Match(ITest test) =>
             !skip.Contains(test.FullName)
             && (only.Count == 0 || only.Any(o => test.FullName.Contains(o, StringComparison.OrdinalIgnoreCase)));
 
-        // Suites pass if any descendant passes (TestFilter.Pass does this walk for us).
+        public override bool IsExplicitMatch(ITest test) => false;
+
         public override TNode AddToXml(TNode parentNode, bool recursive) => parentNode.AddElement("netcourse-filter");
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
@@ -12,7 +13,7 @@ namespace NetCourse.Harness.Grading;
 internal sealed class NotStartedTracker : IDisposable
 {
     private readonly Assembly[] _ignored;
-    private string? _firstMember;
+    private readonly ConcurrentDictionary<string, string> _firstMemberByTest = new();
 
     public NotStartedTracker(params Assembly[] ignored)
     {
@@ -20,8 +21,9 @@ internal sealed class NotStartedTracker : IDisposable
         AppDomain.CurrentDomain.FirstChanceException += OnFirstChance;
     }
 
-    /// <summary>The first stub member that threw since the last call, if any.</summary>
-    public string? TakeFirstMember() => Interlocked.Exchange(ref _firstMember, null);
+    /// <summary>The first stub member that threw during the test, if any.</summary>
+    public string? TakeFirstMemberOf(string testFullName) =>
+        _firstMemberByTest.TryRemove(testFullName, out var member) ? member : null;
 
     public void Dispose() => AppDomain.CurrentDomain.FirstChanceException -= OnFirstChance;
 
@@ -29,7 +31,10 @@ internal sealed class NotStartedTracker : IDisposable
     {
         if (e.Exception is not NotImplementedException { TargetSite: { } site }) return;
         if (site.DeclaringType is not { } type || _ignored.Contains(type.Assembly)) return;
-        Interlocked.CompareExchange(ref _firstMember, Describe(site, type), null);
+        // The test's context flows into tasks and threads it starts, so this names the test
+        // even when the stub was called from a background thread.
+        var test = TestContext.CurrentContext.Test.FullName;
+        _firstMemberByTest.TryAdd(test, Describe(site, type));
     }
 
     internal static string Describe(MethodBase site, Type type)
