@@ -1,0 +1,12 @@
+using NetCourse.Notebooks.Format;
+
+namespace NetCourse.Notebooks.Execution;
+
+/// <summary>What running one cell produced: its outputs and, if it did not complete, why.</summary>
+internal sealed record CellRun(IReadOnlyList<CellOutput> Outputs, string? Failure = null)
+{
+    public bool Succeeded => Failure is null;
+
+    /// <summary>The cell ran past its time limit and was still running when the runner gave up on it.</summary>
+    public bool StillRunning { get; init; }
+}
