@@ -12,7 +12,7 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
     /// <summary>How the learner started us (grade.sh or grade.ps1), for the commands we suggest.</summary>
     private static string Shim => Environment.GetEnvironmentVariable("NETCOURSE_SHIM") is { Length: > 0 } shim ? shim : "./grade.sh";
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args)
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellation = default)
     {
         var root = RepoLocator.Find(repoRoot);
         LessonCatalog? catalog = root is null ? null : LessonCatalog.Load(root);
@@ -25,7 +25,9 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
             return options.Mode switch
             {
                 GraderMode.Help => Help(catalog),
+                GraderMode.Lesson when options.Watch => await WatchAsync(catalog, Find(catalog, options.Lessons[0]), seed, style, cancellation),
                 GraderMode.Lesson => await GradeLessonAsync(catalog, options, seed, style),
+                GraderMode.ExportLearner => await LearnerExport.ExportAsync(catalog.RepoRoot, options.ExportDirectory!, output),
                 GraderMode.Progress => await ProgressAsync(catalog, seed, style),
                 GraderMode.Check => await new CourseCheck(catalog, output, style)
                     .RunAsync(FindAll(catalog, options.Lessons), includeCourseTests: options.Lessons.Count == 0, seed),
@@ -54,11 +56,82 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
         var implementation = options.Solution ? Implementation.Solution
             : options.Mutant is { } mutant ? Implementation.Mutant(mutant)
             : Implementation.Stub;
-        var run = await new LessonGrader(catalog.RepoRoot).GradeAsync(lesson, implementation, seed, only: options.Only);
+        if (implementation.Kind != ImplementationKind.Stub && !Directory.Exists(lesson.SolutionDirectory))
+            throw new GraderException("this copy of the course has no solutions (it is a learner's copy).");
+
+        var gradedLesson = lesson;
+        if (options.Submission is { } submission)
+        {
+            // Trusted grading: only the learner's src comes from the submission.
+            var workspace = SubmissionWorkspace.Stage(lesson, catalog.RepoRoot, submission);
+            if (workspace.TamperedFiles.Count > 0)
+            {
+                error.WriteLine($"grade: the submission changed files the grade depends on; they were not used (the trusted copies were):");
+                foreach (var file in workspace.TamperedFiles.Take(20)) error.WriteLine($"  {file}");
+            }
+            gradedLesson = LessonCatalog.Load(workspace.Root).Find(lesson.Id)!;
+        }
+        var run = await new LessonGrader(gradedLesson.RepoRoot).GradeAsync(gradedLesson, implementation, seed, only: options.Only);
         if (run.Compiled && run.Tests.Count == 0)
             throw new GraderException(options.Only.Count > 0 ? $"no test of {lesson.Id} matches --only {string.Join(" ", options.Only)}." : $"{lesson.Id} has no tests.");
-        LessonReport.Write(run, output, style, $"{Shim} {lesson.Id}");
+        await WriteReportAsync(run, options, style, $"{Shim} {lesson.Id}");
         return run.AllPassed ? 0 : 1;
+    }
+
+    private async Task WriteReportAsync(LessonRun run, GraderOptions options, Styler style, string rerunCommand)
+    {
+        var text = options.Format switch
+        {
+            ReportFormat.Json => JsonReport.Render(run),
+            ReportFormat.JUnit => JUnitReport.Render(run),
+            _ => null,
+        };
+        if (options.OutputFile is { } file)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            await File.WriteAllTextAsync(file, text ?? Render(w => LessonReport.Write(run, w, Styler.Plain, rerunCommand)));
+        }
+        // The person (or CI log) always sees the readable report unless the machine format goes to stdout.
+        if (text is null || options.OutputFile is not null) LessonReport.Write(run, output, style, rerunCommand);
+        else output.Write(text);
+
+        if (Environment.GetEnvironmentVariable(MarkdownSummary.EnvironmentVariable) is { Length: > 0 } summary)
+            await File.AppendAllTextAsync(summary, MarkdownSummary.Render(run));
+    }
+
+    private static string Render(Action<TextWriter> write)
+    {
+        using var writer = new StringWriter();
+        write(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Grades again whenever a file of the learner's source changes (polling: file events
+    /// are unreliable on network drives, containers and some editors' atomic saves).</summary>
+    private async Task<int> WatchAsync(LessonCatalog catalog, Lesson lesson, long seed, Styler style, CancellationToken cancellation)
+    {
+        var grader = new LessonGrader(catalog.RepoRoot);
+        string? lastStamp = null;
+        output.WriteLine($"Watching {Path.GetRelativePath(catalog.RepoRoot, lesson.SourceDirectory)} — save a file to grade again, Ctrl+C to stop.");
+        try
+        {
+            while (!cancellation.IsCancellationRequested)
+            {
+                var stamp = string.Join('|', FileTree.Files(lesson.SourceDirectory).Order(StringComparer.Ordinal)
+                    .Select(f => new FileInfo(f)).Select(f => $"{f.FullName}:{f.Length}:{f.LastWriteTimeUtc.Ticks}"));
+                if (stamp != lastStamp)
+                {
+                    lastStamp = stamp;
+                    var run = await grader.GradeAsync(lesson, Implementation.Stub, seed, cancellation: cancellation);
+                    output.WriteLine();
+                    output.WriteLine(style.Dim($"── {DateTime.Now:HH:mm:ss} ──"));
+                    LessonReport.WriteFocus(run, output, style, $"{Shim} {lesson.Id}");
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation);
+            }
+        }
+        catch (OperationCanceledException) { }
+        return 0;
     }
 
     private async Task<int> ProgressAsync(LessonCatalog catalog, long seed, Styler style)

@@ -1,6 +1,8 @@
 namespace NetCourse.Grader.Cli;
 
-public enum GraderMode { Progress, Lesson, Check, Notebooks, Help }
+public enum GraderMode { Progress, Lesson, Check, Notebooks, ExportLearner, Help }
+
+public enum ReportFormat { Text, Json, JUnit }
 
 /// <summary>The grader's command line, parsed by hand (it is small, and its errors must be plain).</summary>
 public sealed record GraderOptions
@@ -12,6 +14,11 @@ public sealed record GraderOptions
     public long? Seed { get; init; }
     public IReadOnlyList<string> Only { get; init; } = [];
     public bool Update { get; init; }
+    public ReportFormat Format { get; init; } = ReportFormat.Text;
+    public string? OutputFile { get; init; }
+    public string? Submission { get; init; }
+    public string? ExportDirectory { get; init; }
+    public bool Watch { get; init; }
 
     public const string Usage = """
         Usage:
@@ -21,6 +28,13 @@ public sealed record GraderOptions
           grade.sh LESSON --only TEXT    run only the tests whose name contains TEXT
           grade.sh LESSON --solution     run the tests against the reference solution
           grade.sh LESSON --mutant NAME  run the tests against one of the solution's mutants
+          grade.sh LESSON --format json|junit [--output FILE]
+                                         results for machines (autograders, CI test reporters)
+          grade.sh LESSON --watch        grade again on every save, showing the first thing to fix
+          grade.sh LESSON --submission DIR
+                                         grade DIR's lessons/LESSON/src with this checkout's tests,
+                                         harness and grader (CI's trusted grading of a pull request)
+          grade.sh --export-learner DIR  write the learner's copy of the course (no solutions) to DIR
           grade.sh --check [LESSON...]   the course self-check (every lesson, the harness, the notebooks)
           grade.sh --notebooks [--update]  run the notebooks and compare (or refresh) their stored outputs
           grade.sh --help                this text
@@ -47,6 +61,23 @@ public sealed record GraderOptions
                 case "--solution": options = options with { Solution = true }; break;
                 case "--mutant": options = options with { Mutant = Value() }; break;
                 case "--only": only.Add(Value()); break;
+                case "--watch": options = options with { Watch = true }; break;
+                case "--submission": options = options with { Submission = Value() }; break;
+                case "--export-learner": options = options with { Mode = GraderMode.ExportLearner, ExportDirectory = Value() }; break;
+                case "--output": options = options with { OutputFile = Value() }; break;
+                case "--format":
+                    var format = Value();
+                    options = options with
+                    {
+                        Format = format.ToLowerInvariant() switch
+                        {
+                            "text" => ReportFormat.Text,
+                            "json" => ReportFormat.Json,
+                            "junit" => ReportFormat.JUnit,
+                            _ => throw new GraderException($"--format is text, json or junit, not '{format}'.", 2),
+                        },
+                    };
+                    break;
                 case "--seed":
                     var text = Value();
                     options = options with { Seed = long.TryParse(text, out var seed) ? seed : throw new GraderException($"--seed takes a whole number, not '{text}'.", 2) };
@@ -67,8 +98,12 @@ public sealed record GraderOptions
     {
         if (o.Solution && o.Mutant is not null) throw new GraderException("choose --solution or --mutant, not both.", 2);
         if (o.Mode == GraderMode.Lesson && o.Lessons.Count > 1) throw new GraderException($"grade one lesson at a time (got {string.Join(", ", o.Lessons)}).", 2);
-        var needsLesson = o.Solution || o.Mutant is not null || o.Seed is not null || o.Only.Count > 0;
-        if (needsLesson && o.Mode != GraderMode.Lesson) throw new GraderException("--solution, --mutant, --seed and --only need a lesson, e.g. grade.sh lesson01 --solution.", 2);
+        var needsLesson = o.Solution || o.Mutant is not null || o.Seed is not null || o.Only.Count > 0 || o.Format != ReportFormat.Text
+            || o.OutputFile is not null || o.Watch || o.Submission is not null;
+        if (needsLesson && o.Mode != GraderMode.Lesson) throw new GraderException("--solution, --mutant, --seed, --only, --format, --output, --watch and --submission need a lesson, e.g. grade.sh lesson01 --solution.", 2);
+        if (o.Submission is not null && (o.Solution || o.Mutant is not null)) throw new GraderException("--submission grades a learner's code; it does not go with --solution or --mutant.", 2);
+        if (o.Watch && (o.Format != ReportFormat.Text || o.Submission is not null)) throw new GraderException("--watch is for a person at a terminal: it does not go with --format or --submission.", 2);
+        if (o.Mode == GraderMode.ExportLearner && o.Lessons.Count > 0) throw new GraderException("--export-learner takes a folder, not a lesson.", 2);
         if (o.Update && o.Mode != GraderMode.Notebooks) throw new GraderException("--update goes with --notebooks.", 2);
         if (o.Mode == GraderMode.Notebooks && o.Lessons.Count > 0) throw new GraderException("--notebooks takes no lesson.", 2);
     }

@@ -35,6 +35,26 @@ public static class LessonReport
         if (next is not null) output.WriteLine(next);
     }
 
+    /// <summary>The watch mode's view: the score and only the first thing to fix.</summary>
+    public static void WriteFocus(LessonRun run, TextWriter output, Styler style, string rerunCommand)
+    {
+        if (!run.Compiled)
+        {
+            WriteCompileErrors(run, output, style, rerunCommand);
+            return;
+        }
+        var summary = $"{run.PassedCount} of {run.Tests.Count} tests pass · {run.PointsEarned} of {run.PointsPossible} points";
+        output.WriteLine(run.AllPassed ? style.Green($"All done: {summary}.") : style.Bold(summary));
+        var first = FirstToFix(run);
+        if (first is null) return;
+        output.WriteLine();
+        output.WriteLine(first.Fixture);
+        WriteTest(first, output, style, rerunCommand);
+    }
+
+    private static TestVerdict? FirstToFix(LessonRun run) =>
+        run.Tests.Where(t => !t.Passed).OrderBy(t => t.Task ?? int.MaxValue).FirstOrDefault();
+
     private static void WriteTest(TestVerdict test, TextWriter output, Styler style, string rerunCommand)
     {
         var task = test.Task is { } n ? style.Dim($"  (task {n})") : "";
@@ -77,7 +97,7 @@ public static class LessonReport
     private static string? NextStep(LessonRun run)
     {
         // The earliest task with work left, whatever order the fixtures ran in.
-        var first = run.Tests.Where(t => !t.Passed).OrderBy(t => t.Task ?? int.MaxValue).FirstOrDefault();
+        var first = FirstToFix(run);
         if (first is null) return null;
         var task = first.Task is { } n ? $"task {n} of the lesson's README" : "the lesson's README";
         return first.Outcome == TestOutcomes.NotStarted
