@@ -33,7 +33,8 @@ public static class LearnerExport
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(Path.Combine(repoRoot, relative), target);
         }
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        var shim = Path.Combine(repoRoot, "grade.sh");
+        if ((OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && File.Exists(shim))
             File.SetUnixFileMode(Path.Combine(destination, "grade.sh"), File.GetUnixFileMode(Path.Combine(repoRoot, "grade.sh")));
 
         await RemoveMissingProjectsAsync(destination);
