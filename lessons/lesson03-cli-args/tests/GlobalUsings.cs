@@ -1,0 +1,1 @@
+global using NetCourse.Lesson03.Tests.Support;
