@@ -28,6 +28,7 @@ public class GradingScenarioTests
     [TestCase("partial", 1)]
     [TestCase("all-pass", 0)]
     [TestCase("compile-error", 1)]
+    [TestCase("api-changed", 1)]
     [TestCase("hangs", 1)]
     [TestCase("exits", 1)]
     [TestCase("stack-overflow", 1)]

@@ -107,9 +107,20 @@ public static class LessonReport
 
     private static void WriteCompileErrors(LessonRun run, TextWriter output, Styler style, string rerunCommand)
     {
-        output.WriteLine(style.Red("The code does not compile, so no test could run:"));
-        foreach (var error in run.Build.Errors) output.WriteLine($"  {error}");
+        // Say whose code failed, so nobody hunts for a bug in code they did not write.
+        string[] Under(string folder) => run.Build.Errors.Where(e => e.Replace('\\', '/').StartsWith(folder, StringComparison.Ordinal)).ToArray();
+        var inSource = Under($"lessons/{run.Lesson.Slug}/src/");
+        var inTests = Under($"lessons/{run.Lesson.Slug}/tests/");
+        var (headline, errors, advice) =
+            inSource.Length > 0 ? ("The code does not compile, so no test could run:", inSource, $"Fix the errors above, then run {rerunCommand} again.")
+            : inTests.Length > 0 ? ("The tests do not compile against the code: a public type or member they use is missing or has changed.", inTests,
+                "Keep the public API the stub gave you (names, parameters, return types); add to it freely.")
+            : run.Build.Errors.Any(e => e.Contains(": error", StringComparison.Ordinal))
+                ? ("The course's own code does not compile; this is not a mistake of yours:", run.Build.Errors.ToArray(), "Update your copy of the course (git pull), or tell your instructor.")
+                : ("The build failed:", run.Build.Errors.ToArray(), $"Fix the problem above, then run {rerunCommand} again.");
+        output.WriteLine(style.Red(headline));
+        foreach (var error in errors) output.WriteLine($"  {error}");
         output.WriteLine();
-        output.WriteLine($"Fix the errors above, then run {rerunCommand} again.");
+        output.WriteLine(advice);
     }
 }
