@@ -1,0 +1,71 @@
+namespace NetCourse.Lesson06.Tests;
+
+[Task(4)]
+public class TimeoutTests
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromTicks(1);
+
+    [Test, Points(2), Hint("See Hint 4.1: arm a timer of IdleTimeout on the TimeProvider before each read; when it fires, send the idle error and close.")]
+    public async Task Silent_client_is_dropped_after_the_idle_timeout()
+    {
+        await using var s = ServerSetup.Start();
+        await using var client = await s.ConnectServedAsync();
+        await s.UntilTimersArmedAsync();
+        s.Clock.Advance(ServerSetup.IdleTimeout);
+        (await client.ReadLineAsync("the idle timeout")).ShouldBe(LineProtocol.IdleTimeout);
+        await client.ShouldBeClosedByServerAsync("a client silent for IdleTimeout is dropped.");
+        await Wait.UntilAsync(() => s.Server.ActiveConnections == 0, what: "the dropped client's slot being freed");
+    }
+
+    [Test, Hint("See Hint 4.1: the idle timeout is IdleTimeout, not less.")]
+    public async Task Client_silent_for_just_under_the_idle_timeout_is_still_served()
+    {
+        await using var s = ServerSetup.Start();
+        await using var client = await s.ConnectServedAsync();
+        await s.UntilTimersArmedAsync();
+        s.Clock.Advance(ServerSetup.IdleTimeout - Tick);
+        (await client.AskAsync("just in time")).ShouldBe("re:just in time", "One tick before IdleTimeout the client must still be served.");
+    }
+
+    [Test, Hint("See Hint 4.1: re-arm the idle timer after each answered line: it measures silence, not the session's age.")]
+    public async Task Idle_timeout_restarts_after_each_answered_line()
+    {
+        await using var s = ServerSetup.Start();
+        await using var client = await s.ConnectServedAsync();
+        await s.UntilTimersArmedAsync();
+        s.Clock.Advance(ServerSetup.IdleTimeout - Tick);
+        await client.AskAsync("first");
+        await s.UntilTimersArmedAsync();
+        s.Clock.Advance(ServerSetup.IdleTimeout - Tick);
+        (await client.AskAsync("second")).ShouldBe("re:second", "After an answered line, the client has a full IdleTimeout again.");
+    }
+
+    [Test, Points(2), Hint("See Hint 4.2: once a line has started, it must end within ReadTimeout of its first byte (slowloris).")]
+    public async Task Half_a_line_is_dropped_after_the_read_timeout()
+    {
+        await using var s = ServerSetup.Start();
+        await using var client = await s.ConnectServedAsync();
+        // One write: the answered line and the start of the next arrive together.
+        await client.SendAsync("whole\nhalf a li");
+        (await client.ReadLineAsync()).ShouldBe("re:whole");
+        await s.UntilTimersArmedAsync();
+        s.Clock.Advance(ServerSetup.ReadTimeout);
+        (await client.ReadLineAsync("the read timeout")).ShouldBe(LineProtocol.ReadTimeout,
+            $"A line started but unfinished after ReadTimeout ({ServerSetup.ReadTimeout.TotalSeconds:0} s, shorter than the idle timeout) must be dropped.");
+        await client.ShouldBeClosedByServerAsync("a client stuck mid-line is dropped after the read timeout.");
+    }
+
+    [Test, Hint("See Hint 4.1: a timeout drops only its own connection.")]
+    public async Task A_timed_out_client_does_not_disturb_the_others()
+    {
+        await using var s = ServerSetup.Start();
+        await using var silent = await s.ConnectServedAsync();
+        await s.UntilTimersArmedAsync();
+        s.Clock.Advance(ServerSetup.IdleTimeout / 2);
+        await using var active = await s.ConnectServedAsync();
+        await s.UntilTimersArmedAsync(2);
+        s.Clock.Advance(ServerSetup.IdleTimeout / 2);
+        (await silent.ReadLineAsync("the idle timeout")).ShouldBe(LineProtocol.IdleTimeout);
+        (await active.AskAsync("fine")).ShouldBe("re:fine", "The other client, idle for only half the timeout, must still be served.");
+    }
+}

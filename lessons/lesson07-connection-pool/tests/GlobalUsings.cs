@@ -1,0 +1,6 @@
+global using NetCourse.Harness.Time;
+global using NetCourse.Harness.Waiting;
+global using NetCourse.Lesson07.Tests.Support;
+global using NSubstitute;
+global using NSubstitute.ExceptionExtensions;
+global using NSubstitute.Extensions;

@@ -1,0 +1,24 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using NetCourse.Lesson06.Benchmarks;
+
+// `idle-memory [N]`: memory per idle connection with N (10,000) clients held open.
+// `measure-idle naive|line N` and `hold-clients PORT N`: the child processes of idle-memory.
+// Anything else: the BenchmarkDotNet throughput benchmarks, on a short job.
+switch (args)
+{
+    case ["idle-memory", .. var rest]:
+        return await IdleMemory.RunAsync(rest is [var n] ? int.Parse(n) : 10_000);
+    case ["measure-idle", var server, var count]:
+        return await IdleMemory.MeasureOneAsync(server, int.Parse(count));
+    case ["hold-clients", var port, var count]:
+        return await IdleMemory.HoldClientsAsync(int.Parse(port), int.Parse(count));
+}
+
+var config = DefaultConfig.Instance
+    .AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5))
+    .AddDiagnoser(MemoryDiagnoser.Default);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+return 0;
