@@ -19,5 +19,19 @@ $dotnetPath = if ($dotnet.Source) { $dotnet.Source } else { $dotnet.FullName }
 $env:NETCOURSE_REPO = $here
 $env:NETCOURSE_SHIM = './grade.ps1'
 $env:DOTNET_NOLOGO = '1'; $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'; $env:MSBUILDTERMINALLOGGER = 'off'
-& $dotnetPath run --project (Join-Path $here 'harness/NetCourse.Grader/NetCourse.Grader.csproj') -v q --no-launch-profile -- @args
+# Build the grader only when its sources are newer than its binary, then run it.
+$grader = Join-Path $here '.build/bin/harness/NetCourse.Grader/NetCourse.Grader.dll'
+$sources = @('harness/NetCourse.Grader', 'harness/NetCourse.Harness', 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'global.json') |
+    ForEach-Object { Get-ChildItem (Join-Path $here $_) -Recurse -File -Include *.cs, *.csproj, *.props, *.targets, *.json -ErrorAction SilentlyContinue }
+$stale = -not (Test-Path $grader) -or ($sources | Where-Object { $_.LastWriteTimeUtc -gt (Get-Item $grader).LastWriteTimeUtc } | Select-Object -First 1)
+if ($stale) {
+    $buildOutput = & $dotnetPath build (Join-Path $here 'harness/NetCourse.Grader/NetCourse.Grader.csproj') -nologo -v q -tl:off -m:1 2>&1
+    if ($LASTEXITCODE -ne 0) {
+        [Console]::Error.WriteLine('grade: the grader itself does not build:')
+        $buildOutput | ForEach-Object { [Console]::Error.WriteLine($_) }
+        exit 1
+    }
+    (Get-Item $grader).LastWriteTimeUtc = [DateTime]::UtcNow
+}
+& $dotnetPath $grader @args
 exit $LASTEXITCODE

@@ -20,7 +20,7 @@ public sealed partial class LessonBuilder(string repoRoot)
 
         string[] arguments =
         [
-            "build", lesson.TestsProject, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false",
+            "build", lesson.TestsProject, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false", "-m:1",
             .. implementation.MSBuildProperties,
         ];
         var (exitCode, output) = await ChildProcess.RunAsync("dotnet", arguments, repoRoot, BuildTimeout);

@@ -84,7 +84,7 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
         var name = Path.GetFileNameWithoutExtension(project);
         tally.Section(name);
         var (exitCode, buildOutput) = await ChildProcess.RunAsync("dotnet",
-            ["build", project, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false"], catalog.RepoRoot, TimeSpan.FromMinutes(5));
+            ["build", project, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false", "-m:1"], catalog.RepoRoot, TimeSpan.FromMinutes(5));
         var assembly = Path.Combine(_builder.BuildRoot, "bin", Path.GetRelativePath(catalog.RepoRoot, Path.GetDirectoryName(project)!).Replace('\\', '/'), name + ".dll");
         if (exitCode != 0 || !File.Exists(assembly))
         {

@@ -14,7 +14,7 @@ public static class NotebookCheck
         if (!File.Exists(project)) return;
         tally.Section("notebooks");
         var (exitCode, buildOutput) = await ChildProcess.RunAsync("dotnet",
-            ["build", project, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false"], repoRoot, TimeSpan.FromMinutes(5));
+            ["build", project, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false", "-m:1"], repoRoot, TimeSpan.FromMinutes(5));
         if (exitCode != 0)
         {
             tally.Record(false, "the notebook runner builds", buildOutput.Split('\n').TakeLast(15));
