@@ -1,0 +1,50 @@
+namespace NetCourse.Lesson04.Tests;
+
+[Task(1)]
+public class FileNamesTests
+{
+    [TestCase("report.pdf")]
+    [TestCase("résumé 2026.txt")]
+    [TestCase("日本語のファイル.txt")]
+    [TestCase(".profile")]
+    [TestCase("a..b")]
+    [Hint("A plain name (any language, spaces, dots inside) names a file in the folder: return null.")]
+    public void Safe_name_is_accepted(string name)
+    {
+        FileNames.Problem(name).ShouldBeNull($"'{name}' is a plain file name and must be accepted.");
+    }
+
+    [TestCase("", TestName = "Empty_name_is_refused")]
+    [TestCase(".", TestName = "Dot_is_refused")]
+    [TestCase("..", TestName = "Dot_dot_is_refused")]
+    [TestCase("../etc/passwd", TestName = "Name_climbing_out_of_the_folder_is_refused")]
+    [TestCase("/etc/passwd", TestName = "Absolute_Unix_path_is_refused")]
+    [TestCase("sub/file.txt", TestName = "Name_with_a_slash_is_refused")]
+    [TestCase("..\\boot.ini", TestName = "Name_with_a_backslash_is_refused")]
+    [TestCase("C:\\Windows\\win.ini", TestName = "Absolute_Windows_path_is_refused")]
+    [TestCase("C:notes.txt", TestName = "Drive_relative_Windows_path_is_refused")]
+    [TestCase("CON", TestName = "Reserved_device_name_CON_is_refused")]
+    [TestCase("nul.txt", TestName = "Reserved_device_name_with_an_extension_is_refused")]
+    [TestCase("Lpt1", TestName = "Reserved_device_name_in_any_case_is_refused")]
+    [TestCase("a\0b", TestName = "Name_with_a_NUL_character_is_refused")]
+    [TestCase("line\nbreak", TestName = "Name_with_a_control_character_is_refused")]
+    [TestCase("notes.", TestName = "Name_ending_with_a_dot_is_refused")]
+    [TestCase("notes ", TestName = "Name_ending_with_a_space_is_refused")]
+    [Hint("See Hint 1.1 and 1.2: a name must name a file directly inside the folder on Linux, macOS and Windows alike.")]
+    public void Hostile_name_is_refused(string name)
+    {
+        FileNames.Problem(name).ShouldNotBeNull($"\"{name.Replace("\0", "\\0").Replace("\n", "\\n")}\" must be refused with a reason.");
+    }
+
+    [Test, Hint("Count UTF-8 bytes (Encoding.UTF8.GetByteCount), not chars: 86 Japanese characters are 258 bytes.")]
+    public void Name_over_255_UTF8_bytes_is_refused()
+    {
+        FileNames.Problem(new string('日', 86)).ShouldNotBeNull("86 × '日' is 258 UTF-8 bytes, over the 255 allowed.");
+    }
+
+    [Test, Hint("The limit is inclusive: 255 UTF-8 bytes is allowed.")]
+    public void Name_of_exactly_255_UTF8_bytes_is_accepted()
+    {
+        FileNames.Problem(new string('日', 85)).ShouldBeNull("85 × '日' is exactly 255 UTF-8 bytes.");
+    }
+}

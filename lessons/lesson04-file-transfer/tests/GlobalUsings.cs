@@ -1,0 +1,3 @@
+global using System.Net.Sockets;
+global using NetCourse.Harness.Waiting;
+global using NetCourse.Lesson04.Tests.Support;

@@ -1,0 +1,1 @@
+global using NetCourse.Lesson05.Tests.Support;
