@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using NetCourse.Lesson06.Benchmarks;
 
 // `idle-memory [N]`: memory per idle connection with N (10,000) clients held open.
@@ -18,7 +19,9 @@ switch (args)
 }
 
 var config = DefaultConfig.Instance
-    .AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5))
+    // In process: BenchmarkDotNet's generated project would otherwise land under .build/, where the
+    // course's build settings would misplace its restore output.
+    .AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance))
     .AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
 return 0;
