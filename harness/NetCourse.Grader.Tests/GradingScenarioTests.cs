@@ -33,6 +33,8 @@ public class GradingScenarioTests
     [TestCase("exits", 1)]
     [TestCase("stack-overflow", 1)]
     [TestCase("background-throw", 1)]
+    [TestCase("floods-stdout", 0)]
+    [TestCase("leaks-listener", 0)]
     public async Task A_submission_gets_its_report(string submission, int exitCode)
     {
         _course.Submit(submission);
