@@ -52,6 +52,16 @@ internal sealed class NotStartedTracker : IDisposable
             _ when member.StartsWith("get_", StringComparison.Ordinal) || member.StartsWith("set_", StringComparison.Ordinal) => member[4..],
             _ => member,
         };
-        return $"{type.Name}.{member}";
+        return $"{Readable(type)}.{member}";
+    }
+
+    /// <summary><c>ConnectionPool`1</c> becomes <c>ConnectionPool&lt;TConnection&gt;</c>, as the learner wrote it.</summary>
+    private static string Readable(Type type)
+    {
+        if (!type.IsGenericType) return type.Name;
+        var definition = type.GetGenericTypeDefinition();
+        var name = definition.Name;
+        var tick = name.IndexOf('`');
+        return (tick < 0 ? name : name[..tick]) + "<" + string.Join(", ", definition.GetGenericArguments().Select(a => a.Name)) + ">";
     }
 }
