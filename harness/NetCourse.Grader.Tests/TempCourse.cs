@@ -1,3 +1,4 @@
+using NetCourse.Grader.Course;
 using System.Runtime.CompilerServices;
 
 namespace NetCourse.Grader.Tests;
@@ -22,8 +23,8 @@ internal sealed class TempCourse : IDisposable
         foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json" })
             File.Copy(Path.Combine(repo, file), Path.Combine(Root, file));
         File.WriteAllText(Path.Combine(Root, "NetCourse.sln"), "");
-        CopyTree(Path.Combine(repo, "harness", "NetCourse.Harness"), Path.Combine(Root, "harness", "NetCourse.Harness"));
-        CopyTree(Path.Combine(FixturesDirectory, "course"), Root);
+        FileTree.Copy(Path.Combine(repo, "harness", "NetCourse.Harness"), Path.Combine(Root, "harness", "NetCourse.Harness"));
+        FileTree.Copy(Path.Combine(FixturesDirectory, "course"), Root);
     }
 
     /// <summary>Puts a submission (Fixtures/submissions/NAME.cs) in the learner's place.</summary>
@@ -37,16 +38,6 @@ internal sealed class TempCourse : IDisposable
         using var error = new StringWriter();
         var exitCode = await new GraderApp(output, error, Root).RunAsync(args);
         return (exitCode, output.ToString(), error.ToString());
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination, overwrite: true);
-        }
     }
 
     public void Dispose()

@@ -146,10 +146,8 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
 
     private async Task<int> NotebooksAsync(string repoRoot, bool update)
     {
-        var project = Path.Combine(repoRoot, NotebookCheck.ProjectPath);
-        if (!File.Exists(project)) throw new GraderException("the course has no notebook runner yet.");
-        var (exitCode, text) = await ChildProcess.RunAsync("dotnet",
-            ["run", "--project", project, "--", update ? "update" : "check", "--repo", repoRoot], repoRoot, TimeSpan.FromMinutes(15));
+        if (!File.Exists(Path.Combine(repoRoot, NotebookCheck.ProjectPath))) throw new GraderException("the course has no notebook runner yet.");
+        var (exitCode, text) = await NotebookCheck.RunRunnerAsync(repoRoot, [update ? "update" : "check"]);
         output.Write(text);
         return exitCode == 0 ? 0 : 1;
     }

@@ -23,7 +23,7 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
         if (includeCourseTests)
         {
             foreach (var project in CourseTestProjects()) await CheckCourseTestsAsync(project, tally, seed);
-            await NotebookCheck.RunAsync(catalog.RepoRoot, tally, output);
+            await NotebookCheck.RunAsync(catalog.RepoRoot, tally);
         }
         tally.WriteSummary();
         return tally.Failed == 0 ? 0 : 1;
@@ -83,9 +83,8 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
     {
         var name = Path.GetFileNameWithoutExtension(project);
         tally.Section(name);
-        var (exitCode, buildOutput) = await ChildProcess.RunAsync("dotnet",
-            ["build", project, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false", "-m:1"], catalog.RepoRoot, TimeSpan.FromMinutes(5));
-        var assembly = Path.Combine(_builder.BuildRoot, "bin", Path.GetRelativePath(catalog.RepoRoot, Path.GetDirectoryName(project)!).Replace('\\', '/'), name + ".dll");
+        var (exitCode, buildOutput) = await _builder.BuildProjectAsync(project);
+        var assembly = _builder.OutputAssembly(project);
         if (exitCode != 0 || !File.Exists(assembly))
         {
             tally.Record(false, $"{name} builds", _builder.Diagnostics(buildOutput));

@@ -1,31 +1,33 @@
 using System.Text.Json;
+using NetCourse.Grader.Building;
 using NetCourse.Grader.Running;
 
 namespace NetCourse.Grader.Checking;
 
-/// <summary>Runs the notebook runner (harness/NetCourse.Notebooks) over every notebook, one verdict each.</summary>
+/// <summary>Runs the notebook runner (harness/NetCourse.Notebooks): for the self-check, one verdict per notebook.</summary>
 public static class NotebookCheck
 {
     public const string ProjectPath = "harness/NetCourse.Notebooks/NetCourse.Notebooks.csproj";
 
-    public static async Task RunAsync(string repoRoot, CheckTally tally, TextWriter output)
+    /// <summary>Builds the runner and runs it with <paramref name="arguments"/> (check or update, ...).</summary>
+    public static async Task<(int ExitCode, string Output)> RunRunnerAsync(string repoRoot, IEnumerable<string> arguments)
     {
+        var builder = new LessonBuilder(repoRoot);
         var project = Path.Combine(repoRoot, ProjectPath);
-        if (!File.Exists(project)) return;
+        var (buildCode, buildOutput) = await builder.BuildProjectAsync(project);
+        if (buildCode != 0) return (buildCode, "the notebook runner does not build:\n" + string.Join('\n', builder.Diagnostics(buildOutput)));
+        return await ChildProcess.RunAsync("dotnet", [builder.OutputAssembly(project), .. arguments, "--repo", repoRoot],
+            repoRoot, TimeSpan.FromMinutes(15));
+    }
+
+    public static async Task RunAsync(string repoRoot, CheckTally tally)
+    {
+        if (!File.Exists(Path.Combine(repoRoot, ProjectPath))) return;
         tally.Section("notebooks");
-        var (exitCode, buildOutput) = await ChildProcess.RunAsync("dotnet",
-            ["build", project, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false", "-m:1"], repoRoot, TimeSpan.FromMinutes(5));
-        if (exitCode != 0)
-        {
-            tally.Record(false, "the notebook runner builds", buildOutput.Split('\n').TakeLast(15));
-            return;
-        }
         var results = Path.GetTempFileName();
         try
         {
-            var runner = Path.Combine(repoRoot, ".build", "bin", "harness", "NetCourse.Notebooks", "NetCourse.Notebooks.dll");
-            var (_, runOutput) = await ChildProcess.RunAsync("dotnet", [runner, "check", "--repo", repoRoot, "--results", results],
-                repoRoot, TimeSpan.FromMinutes(15));
+            var (_, runOutput) = await RunRunnerAsync(repoRoot, ["check", "--results", results]);
             var verdicts = File.ReadAllLines(results).Where(l => l.Trim().Length > 0)
                 .Select(l => JsonSerializer.Deserialize<NotebookVerdict>(l, JsonSerializerOptions.Web)!).ToList();
             if (verdicts.Count == 0) tally.Record(false, "the notebooks ran", runOutput.Split('\n').TakeLast(15));

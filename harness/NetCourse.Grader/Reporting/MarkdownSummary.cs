@@ -1,4 +1,5 @@
 using NetCourse.Grader.Running;
+using NetCourse.Harness.Grading;
 
 namespace NetCourse.Grader.Reporting;
 
@@ -26,7 +27,7 @@ public static class MarkdownSummary
         lines.Add("|---|---|---|---|");
         foreach (var t in run.Tests)
         {
-            var mark = t.Passed ? "✅" : t.Outcome == "not-started" ? "⬜" : "❌";
+            var mark = t.Passed ? "✅" : t.Outcome == TestOutcomes.NotStarted ? "⬜" : "❌";
             var details = t.Passed ? "" : Cell(JsonReport.Message(t)?.Split('\n')[0] ?? "") + (t.Hint is null ? "" : $"<br>*hint:* {Cell(t.Hint)}");
             lines.Add($"| {mark} | {Cell(t.Fixture)} › {Cell(t.Name)} | {t.PointsEarned}/{t.Points} | {details} |");
         }
