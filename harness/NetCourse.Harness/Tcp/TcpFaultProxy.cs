@@ -43,27 +43,11 @@ public sealed class TcpFaultProxy : IAsyncDisposable
     /// <summary>Starts a proxy in front of <paramref name="server"/> (a loopback endpoint).</summary>
     public static Task<TcpFaultProxy> StartAsync(IPEndPoint server, Action<TcpFaults>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(server);
-        if (!IPAddress.IsLoopback(server.Address))
-            throw new ArgumentException($"The proxy only forwards to loopback, not {server}.", nameof(server));
-
+        ProxyStart.RequireLoopback(server);
         var faults = new TcpFaults();
         configure?.Invoke(faults);
-        var seed = faults.Seed ?? TestSeed.ForCurrentTest();
-
-        var listener = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            var loopback = server.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Loopback : IPAddress.Loopback;
-            listener.Bind(new IPEndPoint(loopback, 0));
-            listener.Listen(128);
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
-        var proxy = new TcpFaultProxy(listener, server, faults, seed);
+        var listener = ProxyStart.BindLoopback(server, SocketType.Stream, ProtocolType.Tcp, socket => socket.Listen(128));
+        var proxy = new TcpFaultProxy(listener, server, faults, ProxyStart.Seed(faults.Seed));
         FailureDiagnostics.Attach($"TCP fault proxy {proxy.EndPoint} → {server}", proxy.Describe);
         return Task.FromResult(proxy);
     }

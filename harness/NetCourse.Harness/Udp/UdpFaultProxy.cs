@@ -42,30 +42,19 @@ public sealed class UdpFaultProxy : IAsyncDisposable
 
     public static Task<UdpFaultProxy> StartAsync(IPEndPoint server, Action<UdpFaults>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(server);
-        if (!IPAddress.IsLoopback(server.Address))
-            throw new ArgumentException($"The proxy only forwards to loopback, not {server}.", nameof(server));
+        ProxyStart.RequireLoopback(server);
         var faults = new UdpFaults();
         configure?.Invoke(faults);
-        var seed = faults.Seed ?? TestSeed.ForCurrentTest();
-
-        var front = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
+        var front = ProxyStart.BindLoopback(server, SocketType.Dgram, ProtocolType.Udp, socket =>
         {
             if (OperatingSystem.IsWindows())
             {
                 // Windows reports an ICMP error from an earlier send as a reset on the next receive; ignore it.
                 const int SIO_UDP_CONNRESET = -1744830452;
-                front.IOControl(SIO_UDP_CONNRESET, [0, 0, 0, 0], null);
+                socket.IOControl(SIO_UDP_CONNRESET, [0, 0, 0, 0], null);
             }
-            front.Bind(new IPEndPoint(server.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, 0));
-        }
-        catch
-        {
-            front.Dispose();
-            throw;
-        }
-        var proxy = new UdpFaultProxy(front, server, faults, seed);
+        });
+        var proxy = new UdpFaultProxy(front, server, faults, ProxyStart.Seed(faults.Seed));
         FailureDiagnostics.Attach($"UDP fault proxy {proxy.EndPoint} → {server}", proxy.Describe);
         return Task.FromResult(proxy);
     }
