@@ -147,10 +147,15 @@ public class GradingScenarioTests
             File.Copy(Path.Combine(TempCourse.FixturesDirectory, "submissions", "partial.cs"), Path.Combine(lesson, "src", "Ports.cs"));
             File.Copy(Path.Combine(_course.Root, "lessons", "lesson01-demo", "src", "NetCourse.Lesson01.csproj"), Path.Combine(lesson, "src", "NetCourse.Lesson01.csproj"));
             File.WriteAllText(Path.Combine(lesson, "tests", "PortsTests.cs"), "// every test deleted\n");
+            Directory.CreateDirectory(Path.Combine(lesson, "src", "Given"));
+            File.WriteAllText(Path.Combine(lesson, "src", "Given", "PortLimits.cs"),
+                "namespace NetCourse.Lesson01; public static class PortLimits { public const int Highest = 1; }\n");
 
             var (code, output, error) = await _course.GradeAsync("lesson01", "--submission", submission);
 
             error.ShouldContain("lessons/lesson01-demo/tests/PortsTests.cs");
+            error.ShouldContain("lessons/lesson01-demo/src/Given/PortLimits.cs");
+            output.ShouldContain("pass  IsValid rejects port 65536", customMessage: "the trusted given code is used, not the submission's");
             output.ShouldContain("FAIL  IsValid rejects port 0");
             code.ShouldBe(1);
         }

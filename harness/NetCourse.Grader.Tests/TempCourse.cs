@@ -23,7 +23,8 @@ internal sealed class TempCourse : IDisposable
         foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json" })
             File.Copy(Path.Combine(repo, file), Path.Combine(Root, file));
         File.WriteAllText(Path.Combine(Root, "NetCourse.sln"), "");
-        FileTree.Copy(Path.Combine(repo, "harness", "NetCourse.Harness"), Path.Combine(Root, "harness", "NetCourse.Harness"));
+        foreach (var project in new[] { "NetCourse.Harness", "NetCourse.Redis" }) // the harness and the library it builds on
+            FileTree.Copy(Path.Combine(repo, "harness", project), Path.Combine(Root, "harness", project));
         FileTree.Copy(Path.Combine(FixturesDirectory, "course"), Root);
     }
 

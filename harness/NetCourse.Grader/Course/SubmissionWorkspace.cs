@@ -3,17 +3,21 @@ namespace NetCourse.Grader.Course;
 /// <summary>
 /// Grading a submission with trusted tests: a course checkout staged under .build/submissions/
 /// from this (trusted) checkout's build files, harness and lesson tests, with only the learner's
-/// <c>lessons/&lt;slug&gt;/src</c> taken from the submission. The submission's own tests, harness
-/// and grader are never built or run; where they differ from the trusted ones, we say so.
+/// <c>lessons/&lt;slug&gt;/src</c> taken from the submission. The submission's own tests, harness,
+/// grader and given code (<c>src/Given/</c>, handed over complete) are never built or run; where
+/// they differ from the trusted ones, we say so.
 /// </summary>
 public sealed class SubmissionWorkspace
 {
     /// <summary>What a learner may not change: everything the verdict depends on.</summary>
     private static IEnumerable<string> ProtectedPaths(Lesson lesson) =>
     [
-        $"lessons/{lesson.Slug}/tests", "harness/NetCourse.Harness", "harness/NetCourse.Grader",
+        $"lessons/{lesson.Slug}/tests", $"lessons/{lesson.Slug}/src/Given", "harness/NetCourse.Harness", "harness/NetCourse.Redis", "harness/NetCourse.Grader",
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "grade.sh", "grade.ps1",
     ];
+
+    // The harness and the library it builds on; lesson code may reference them too.
+    private static readonly string[] HarnessProjects = ["NetCourse.Harness", "NetCourse.Redis"];
 
     private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NetCourse.sln"];
 
@@ -30,10 +34,17 @@ public sealed class SubmissionWorkspace
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         Directory.CreateDirectory(root);
         foreach (var file in RootFiles) File.Copy(Path.Combine(trustedRoot, file), Path.Combine(root, file), overwrite: true);
-        FileTree.Copy(Path.Combine(trustedRoot, "harness", "NetCourse.Harness"), Path.Combine(root, "harness", "NetCourse.Harness"));
+        foreach (var project in HarnessProjects)
+            FileTree.Copy(Path.Combine(trustedRoot, "harness", project), Path.Combine(root, "harness", project));
         FileTree.Copy(lesson.TestsDirectory, Path.Combine(root, "lessons", lesson.Slug, "tests"));
         File.Copy(Path.Combine(lesson.Directory, "README.md"), Path.Combine(root, "lessons", lesson.Slug, "README.md"));
-        FileTree.Copy(submissionSource, Path.Combine(root, "lessons", lesson.Slug, "src"));
+        var stagedSource = Path.Combine(root, "lessons", lesson.Slug, "src");
+        FileTree.Copy(submissionSource, stagedSource);
+        // The given code is the course's, like the tests: the trusted copy replaces the submission's.
+        var stagedGiven = Path.Combine(stagedSource, "Given");
+        if (Directory.Exists(stagedGiven)) Directory.Delete(stagedGiven, recursive: true);
+        var trustedGiven = Path.Combine(lesson.Directory, "src", "Given");
+        if (Directory.Exists(trustedGiven)) FileTree.Copy(trustedGiven, stagedGiven);
 
         var tampered = ProtectedPaths(lesson)
             .SelectMany(path => Compare(Path.Combine(trustedRoot, path), Path.Combine(submissionRoot, path), path))

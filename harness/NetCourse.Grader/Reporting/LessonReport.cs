@@ -29,7 +29,7 @@ public static class LessonReport
             output.WriteLine();
         }
 
-        var summary = $"{run.PassedCount} of {run.Tests.Count} tests pass · {run.PointsEarned} of {run.PointsPossible} points";
+        var summary = Summary(run);
         output.WriteLine(run.AllPassed ? style.Green($"All done: {summary}.") : style.Bold(summary));
         var next = NextStep(run);
         if (next is not null) output.WriteLine(next);
@@ -43,7 +43,7 @@ public static class LessonReport
             WriteCompileErrors(run, output, style, rerunCommand);
             return;
         }
-        var summary = $"{run.PassedCount} of {run.Tests.Count} tests pass · {run.PointsEarned} of {run.PointsPossible} points";
+        var summary = Summary(run);
         output.WriteLine(run.AllPassed ? style.Green($"All done: {summary}.") : style.Bold(summary));
         var first = FirstToFix(run);
         if (first is null) return;
@@ -52,8 +52,15 @@ public static class LessonReport
         WriteTest(first, output, style, rerunCommand);
     }
 
+    private static string Summary(LessonRun run)
+    {
+        var skipped = run.Tests.Count(t => t.Outcome == TestOutcomes.Skipped);
+        return $"{run.PassedCount} of {run.Tests.Count} tests pass{(skipped > 0 ? $" ({skipped} skipped)" : "")} · {run.PointsEarned} of {run.PointsPossible} points";
+    }
+
+    // A skipped test waits for a program to be installed, not for a fix: it is never "the next step".
     private static TestVerdict? FirstToFix(LessonRun run) =>
-        run.Tests.Where(t => !t.Passed).OrderBy(t => t.Task ?? int.MaxValue).FirstOrDefault();
+        run.Tests.Where(t => !t.Passed && t.Outcome != TestOutcomes.Skipped).OrderBy(t => t.Task ?? int.MaxValue).FirstOrDefault();
 
     private static void WriteTest(TestVerdict test, TextWriter output, Styler style, string rerunCommand)
     {
@@ -68,7 +75,9 @@ public static class LessonReport
                 output.WriteLine($"        not started: {test.NotStarted}");
                 return;
             case TestOutcomes.Skipped:
-                output.WriteLine($"  {style.Dim("skip ")} {test.Name}");
+                // The reason says what is missing and how to install it (see ExternalTool).
+                output.WriteLine($"  {style.Dim("skip ")} {test.Name}{task}");
+                if (!string.IsNullOrWhiteSpace(test.Message)) output.WriteLine(style.Dim($"        {MessageLines(test.Message).First()}"));
                 return;
             case null:
                 output.WriteLine($"  {style.Dim("----- ")} {test.Name}{style.Dim("  (not run)")}");
@@ -98,7 +107,12 @@ public static class LessonReport
     {
         // The earliest task with work left, whatever order the fixtures ran in.
         var first = FirstToFix(run);
-        if (first is null) return null;
+        if (first is null)
+        {
+            return run.Tests.Any(t => t.Outcome == TestOutcomes.Skipped)
+                ? "Next: the skipped tests need a program this machine lacks (see the skip lines above); install it and run again to earn their points."
+                : null;
+        }
         var task = first.Task is { } n ? $"task {n} of the lesson's README" : "the lesson's README";
         return first.Outcome == TestOutcomes.NotStarted
             ? $"Next: {task} — start with {first.NotStarted}."

@@ -20,7 +20,7 @@ public class PortsTests
     [Test, Task(1)]
     public void IsValid_rejects_port_65536()
     {
-        Ports.IsValid(65536).ShouldBeFalse("65535 is the largest port: ports are 16-bit numbers");
+        Ports.IsValid(PortLimits.Highest + 1).ShouldBeFalse("65535 is the largest port: ports are 16-bit numbers");
     }
 
     [Test, Task(2), Points(2), Hint("int.Parse, then check the range with IsValid.")]
