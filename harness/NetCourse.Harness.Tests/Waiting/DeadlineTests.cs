@@ -54,4 +54,23 @@ public class DeadlineTests
 
         error.Message.ShouldBe("`() => false` did not become true within 20 ms.");
     }
+
+    [Test]
+    public async Task Wait_until_takes_a_condition_read_asynchronously()
+    {
+        var reads = 0;
+        await Wait.UntilAsync(async () => { await Task.Yield(); return ++reads == 3; });
+        reads.ShouldBe(3);
+    }
+
+    [Test]
+    public async Task Wait_until_describes_the_state_seen_when_it_gave_up()
+    {
+        var received = new List<int> { 1, 2 };
+
+        var error = await Should.ThrowAsync<DeadlineExceededException>(() =>
+            Wait.UntilAsync(() => received.Count == 3, () => $"three messages (received so far: {string.Join(", ", received)})", TimeSpan.FromMilliseconds(20)));
+
+        error.Message.ShouldBe("Waited 20 ms for three messages (received so far: 1, 2).");
+    }
 }

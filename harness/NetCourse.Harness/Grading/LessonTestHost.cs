@@ -59,13 +59,25 @@ public static class LessonTestHost
     {
         Type = HostEvent.Plan,
         Id = test.FullName,
-        Fixture = ReadableNames.ForFixture(test.ClassName?.Split('.').Last() ?? ""),
+        Fixture = ReadableNames.ForFixture(FixtureClassName(test)),
         Name = ReadableNames.ForTest(test.Name),
         Points = Nearest<int?>(test, GradingProperties.Points) ?? GradingProperties.DefaultPoints,
         Hint = Nearest<string>(test, GradingProperties.Hint),
         Task = Nearest<int?>(test, GradingProperties.Task),
         TimeLimitSeconds = Nearest<int?>(test, GradingProperties.TimeLimitSeconds) ?? GradingProperties.DefaultTimeLimitSeconds,
     };
+
+    /// <summary>
+    /// The class of the fixture the test ran in. Not <c>test.ClassName</c>: that is the class that
+    /// declares the method, which for a test body shared through an abstract base (one body, an
+    /// in-memory and a Redis fixture) is the base, and would give both variants the same name.
+    /// </summary>
+    private static string FixtureClassName(ITest test)
+    {
+        for (var suite = test.Parent; suite is not null; suite = suite.Parent)
+            if (suite.TestType == "TestFixture" && suite.TypeInfo is { } type) return type.Name;
+        return test.ClassName?.Split('.').Last() ?? "";
+    }
 
     /// <summary>A property set on the test, else on its fixture, else on the assembly.</summary>
     private static T? Nearest<T>(ITest? test, string key)
