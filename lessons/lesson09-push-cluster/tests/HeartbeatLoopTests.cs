@@ -1,0 +1,63 @@
+namespace NetCourse.Lesson09.Tests;
+
+/// <summary>Task 5: the heartbeat loop itself, on the manual clock.</summary>
+[Task(5)]
+public class HeartbeatLoopTests
+{
+    [Test, Hint("See Hint 5.1: pass the token to the timer's wait: cancelling it ends RunHeartbeatsAsync.")]
+    public async Task Heartbeats_end_when_their_token_is_cancelled()
+    {
+        var clock = new ManualClock();
+        var node = new PushNode("http://127.0.0.1:1", new InMemorySessionRegistry(clock), new InMemoryMessageStore(),
+            new TokenVerifier(ClusterSetup.SigningKey, clock), ClusterSetup.StandardTiming, clock);
+        using var stop = new CancellationTokenSource();
+        var beating = node.RunHeartbeatsAsync(stop.Token);
+        await Wait.UntilAsync(() => clock.PendingTimers == 1, () => "the heartbeat timer to be armed on the node's TimeProvider (a PeriodicTimer, or Task.Delay with it)");
+        stop.Cancel();
+        try
+        {
+            await beating.WithDeadline(what: "RunHeartbeatsAsync ending after its token was cancelled");
+        }
+        catch (OperationCanceledException)
+        {
+            // Ending cancelled is as good as ending quietly.
+        }
+    }
+
+    [Test, Points(2), Hint("See Hint 5.3: catch the IOException of a registry that cannot be reached, and try again at the next beat.")]
+    public async Task Heartbeats_go_on_after_the_registry_fails_once()
+    {
+        FailingOnce? registry = null;
+        await using var s = await ClusterSetup.StartAsync(BackendKind.InMemory, nodes: 1,
+            decorateRegistry: inner => registry ??= new FailingOnce(inner));
+        await s.ConnectAsync("alice", node: 0);
+
+        await s.NextHeartbeatAsync();
+        await Wait.UntilAsync(() => registry!.Renewals >= 1, () => "the first heartbeat to call RenewAsync (the call that fails)");
+        await s.NextHeartbeatAsync();
+        TimeSpan? left = null;
+        await Wait.UntilAsync(async () => (left = await s.Cluster.Registry.TimeToLiveAsync("alice")) == s.Timing.RegistrationTtl,
+            () => $"the second heartbeat to renew alice's entry after the first one failed (it has {left?.TotalSeconds:0.###} s left of {s.Timing.RegistrationTtl.TotalSeconds:0} s)");
+    }
+
+    /// <summary>A registry whose first RenewAsync fails, as a registry restarting would.</summary>
+    private sealed class FailingOnce(ISessionRegistry inner) : ISessionRegistry
+    {
+        private int _renewals;
+
+        public int Renewals => Volatile.Read(ref _renewals);
+
+        public Task<IReadOnlyList<string>> RenewAsync(string node, IReadOnlyCollection<string> userIds, TimeSpan ttl, CancellationToken cancellationToken = default) =>
+            Interlocked.Increment(ref _renewals) == 1
+                ? Task.FromException<IReadOnlyList<string>>(new IOException("The registry is unreachable (it is restarting)."))
+                : inner.RenewAsync(node, userIds, ttl, cancellationToken);
+
+        public Task RegisterAsync(string userId, string node, TimeSpan ttl, CancellationToken cancellationToken = default) => inner.RegisterAsync(userId, node, ttl, cancellationToken);
+
+        public Task<string?> LookupAsync(string userId, CancellationToken cancellationToken = default) => inner.LookupAsync(userId, cancellationToken);
+
+        public Task<bool> UnregisterAsync(string userId, string node, CancellationToken cancellationToken = default) => inner.UnregisterAsync(userId, node, cancellationToken);
+
+        public Task<TimeSpan?> TimeToLiveAsync(string userId, CancellationToken cancellationToken = default) => inner.TimeToLiveAsync(userId, cancellationToken);
+    }
+}
