@@ -119,6 +119,14 @@ public static class LessonReport
             : $"Next: {task} — make \"{first.Name}\" pass.";
     }
 
+    // Errors by which the compiler says a test uses something the code does not offer (a missing
+    // type or member, another signature); any other error inside tests/ is the tests' own.
+    private static readonly string[] ApiMismatchCodes =
+        ["CS0103", "CS0117", "CS0122", "CS0234", "CS0246", "CS0305", "CS0308", "CS1061", "CS1501", "CS1503", "CS1729", "CS7036", "CS0029", "CS0266", "CS1929"];
+
+    private static bool IsApiMismatch(string error) =>
+        ApiMismatchCodes.Any(code => error.Contains($"error {code}:", StringComparison.Ordinal));
+
     private static void WriteCompileErrors(LessonRun run, TextWriter output, Styler style, string rerunCommand)
     {
         // Say whose code failed, so nobody hunts for a bug in code they did not write.
@@ -127,8 +135,10 @@ public static class LessonReport
         var inTests = Under($"lessons/{run.Lesson.Slug}/tests/");
         var (headline, errors, advice) =
             inSource.Length > 0 ? ("The code does not compile, so no test could run:", inSource, $"Fix the errors above, then run {rerunCommand} again.")
-            : inTests.Length > 0 ? ("The tests do not compile against the code: a public type or member they use is missing or has changed.", inTests,
+            : inTests.Length > 0 && inTests.Any(IsApiMismatch) ? ("The tests do not compile against the code: a public type or member they use is missing or has changed.", inTests,
                 "Keep the public API the stub gave you (names, parameters, return types); add to it freely.")
+            : inTests.Length > 0 ? ("The lesson's tests do not compile, and not because of your code's API:", inTests,
+                "If you did not edit the tests, update your copy of the course (git pull) or tell your instructor.")
             : run.Build.Errors.Any(e => e.Contains(": error", StringComparison.Ordinal))
                 ? ("The course's own code does not compile; this is not a mistake of yours:", run.Build.Errors.ToArray(), "Update your copy of the course (git pull), or tell your instructor.")
                 : ("The build failed:", run.Build.Errors.ToArray(), $"Fix the problem above, then run {rerunCommand} again.");
