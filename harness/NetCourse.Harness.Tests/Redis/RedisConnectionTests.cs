@@ -83,8 +83,10 @@ public class RedisConnectionTests
         await using var server = await RedisServer.StartAsync();
         await using var redis = await server.ConnectAsync();
         var key = server.KeyPrefix + "session";
-        await redis.ExecuteAsync("SET", key, "node-1", "PX", "100");
-        (await redis.ExecuteAsync("PTTL", key)).AsInteger().ShouldBeInRange(1, 100);
+        // A long time to live first, so a slow machine cannot let it run out before PTTL reads it.
+        await redis.ExecuteAsync("SET", key, "node-1", "PX", "60000");
+        (await redis.ExecuteAsync("PTTL", key)).AsInteger().ShouldBeInRange(1, 60_000);
+        await redis.ExecuteAsync("PEXPIRE", key, "50");
         using var deadline = Deadline.Start();
         while ((await redis.ExecuteAsync(["EXISTS", key], deadline.Token)).AsInteger() == 1) await Task.Delay(10, deadline.Token);
     }
