@@ -23,7 +23,7 @@ internal sealed class TempCourse : IDisposable
         foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json" })
             File.Copy(Path.Combine(repo, file), Path.Combine(Root, file));
         File.WriteAllText(Path.Combine(Root, "NetCourse.sln"), "");
-        foreach (var project in new[] { "NetCourse.Harness", "NetCourse.Redis" }) // the harness and the library it builds on
+        foreach (var project in SubmissionWorkspace.HarnessProjects)
             FileTree.Copy(Path.Combine(repo, "harness", project), Path.Combine(Root, "harness", project));
         FileTree.Copy(Path.Combine(FixturesDirectory, "course"), Root);
     }

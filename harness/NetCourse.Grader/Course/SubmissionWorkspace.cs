@@ -12,12 +12,13 @@ public sealed class SubmissionWorkspace
     /// <summary>What a learner may not change: everything the verdict depends on.</summary>
     private static IEnumerable<string> ProtectedPaths(Lesson lesson) =>
     [
-        $"lessons/{lesson.Slug}/tests", $"lessons/{lesson.Slug}/src/Given", "harness/NetCourse.Harness", "harness/NetCourse.Redis", "harness/NetCourse.Grader",
+        $"lessons/{lesson.Slug}/tests", $"lessons/{lesson.Slug}/src/Given", .. HarnessProjects.Select(p => $"harness/{p}"), "harness/NetCourse.Grader",
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "grade.sh", "grade.ps1",
     ];
 
-    // The harness and the library it builds on; lesson code may reference them too.
-    private static readonly string[] HarnessProjects = ["NetCourse.Harness", "NetCourse.Redis"];
+    /// <summary>The projects under harness/ that a lesson's build needs: the harness and the library
+    /// it builds on, which lesson code may reference too. Trusted grading stages these.</summary>
+    public static readonly IReadOnlyList<string> HarnessProjects = ["NetCourse.Harness", "NetCourse.Redis"];
 
     private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NetCourse.sln"];
 
