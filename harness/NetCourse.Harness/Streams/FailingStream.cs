@@ -7,7 +7,7 @@ namespace NetCourse.Harness.Streams;
 /// The error is an <see cref="IOException"/> unless the test supplies its own.
 /// </summary>
 public sealed class FailingStream(Stream inner, long? readBytes = null, long? writeBytes = null,
-    Func<Exception>? error = null, bool leaveOpen = false) : Stream
+    Func<Exception>? error = null, bool leaveOpen = false) : ForwardingStream(inner, leaveOpen)
 {
     private long _read, _written;
 
@@ -20,7 +20,7 @@ public sealed class FailingStream(Stream inner, long? readBytes = null, long? wr
     public override int Read(Span<byte> buffer)
     {
         var allowed = Allowed(readBytes, _read, buffer.Length, "read");
-        var read = inner.Read(buffer[..allowed]);
+        var read = Inner.Read(buffer[..allowed]);
         _read += read;
         return read;
     }
@@ -28,7 +28,7 @@ public sealed class FailingStream(Stream inner, long? readBytes = null, long? wr
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var allowed = Allowed(readBytes, _read, buffer.Length, "read");
-        var read = await inner.ReadAsync(buffer[..allowed], cancellationToken).ConfigureAwait(false);
+        var read = await Inner.ReadAsync(buffer[..allowed], cancellationToken).ConfigureAwait(false);
         _read += read;
         return read;
     }
@@ -36,7 +36,7 @@ public sealed class FailingStream(Stream inner, long? readBytes = null, long? wr
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         var allowed = Allowed(writeBytes, _written, buffer.Length, "write");
-        inner.Write(buffer[..allowed]);
+        Inner.Write(buffer[..allowed]);
         _written += allowed;
         if (allowed < buffer.Length) throw Error("write");
     }
@@ -44,7 +44,7 @@ public sealed class FailingStream(Stream inner, long? readBytes = null, long? wr
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var allowed = Allowed(writeBytes, _written, buffer.Length, "write");
-        await inner.WriteAsync(buffer[..allowed], cancellationToken).ConfigureAwait(false);
+        await Inner.WriteAsync(buffer[..allowed], cancellationToken).ConfigureAwait(false);
         _written += allowed;
         if (allowed < buffer.Length) throw Error("write");
     }
@@ -59,27 +59,4 @@ public sealed class FailingStream(Stream inner, long? readBytes = null, long? wr
 
     private Exception Error(string operation) =>
         error?.Invoke() ?? new IOException($"Injected failure: the {operation} after byte {(operation == "read" ? _read : _written)} broke (as a connection reset would).");
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush() => inner.Flush();
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-    public override bool CanRead => inner.CanRead;
-    public override bool CanWrite => inner.CanWrite;
-    public override bool CanSeek => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing && !leaveOpen) inner.Dispose();
-        base.Dispose(disposing);
-    }
 }
