@@ -1,4 +1,5 @@
 using NetCourse.Grader.Course;
+using NetCourse.Grader.Trust;
 using System.Runtime.CompilerServices;
 
 namespace NetCourse.Grader.Tests;

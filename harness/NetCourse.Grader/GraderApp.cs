@@ -3,6 +3,7 @@ using NetCourse.Grader.Cli;
 using NetCourse.Grader.Course;
 using NetCourse.Grader.Reporting;
 using NetCourse.Grader.Running;
+using NetCourse.Grader.Trust;
 
 namespace NetCourse.Grader;
 
@@ -59,23 +60,21 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
         if (implementation.Kind != ImplementationKind.Stub && !Directory.Exists(lesson.SolutionDirectory))
             throw new GraderException("this copy of the course has no solutions (it is a learner's copy).");
 
-        var gradedLesson = lesson;
-        if (options.Submission is { } submission)
-        {
-            // Trusted grading: only the learner's src comes from the submission.
-            var workspace = SubmissionWorkspace.Stage(lesson, catalog.RepoRoot, submission);
-            if (workspace.TamperedFiles.Count > 0)
-            {
-                error.WriteLine($"grade: the submission changed files the grade depends on; they were not used (the trusted copies were):");
-                foreach (var file in workspace.TamperedFiles.Take(20)) error.WriteLine($"  {file}");
-            }
-            gradedLesson = LessonCatalog.Load(workspace.Root).Find(lesson.Id)!;
-        }
-        var run = await new LessonGrader(gradedLesson.RepoRoot).GradeAsync(gradedLesson, implementation, seed, only: options.Only);
-        if (run.Compiled && run.Tests.Count == 0)
+        var run = options.Submission is { } submission
+            // Trusted grading: only the learner's source files come from the submission, and everything runs sandboxed.
+            ? await new TrustedGrader(catalog.RepoRoot).GradeAsync(lesson, submission, seed, options.Only, error)
+            : await new LessonGrader(lesson.RepoRoot).GradeAsync(lesson, implementation, seed, only: options.Only);
+        if (run.Error is null && run.Compiled && run.Tests.Count == 0)
             throw new GraderException(options.Only.Count > 0 ? $"no test of {lesson.Id} matches --only {string.Join(" ", options.Only)}." : $"{lesson.Id} has no tests.");
+        if (run.Error is not null) error.WriteLine($"grade: {run.Error}");
+        if (run.Problems.Count > 0)
+        {
+            error.WriteLine("grade: the submission carried files that were not used:");
+            foreach (var problem in run.Problems.Take(20)) error.WriteLine($"  {problem.Path}: {problem.Reason}");
+        }
         await WriteReportAsync(run, options, style, $"{Shim} {lesson.Id}");
-        return run.AllPassed ? 0 : 1;
+        // A submission that carried files it may not change never exits green, even with every test passing.
+        return run.AllPassed && run.Problems.Count == 0 ? 0 : 1;
     }
 
     private async Task WriteReportAsync(LessonRun run, GraderOptions options, Styler style, string rerunCommand)

@@ -1,13 +1,15 @@
 using System.Text.RegularExpressions;
 using NetCourse.Grader.Course;
 using NetCourse.Grader.Running;
+using NetCourse.Grader.Trust;
 
 namespace NetCourse.Grader.Building;
 
 public sealed record BuildResult(bool Succeeded, IReadOnlyList<string> Errors, string TestAssemblyPath);
 
-/// <summary>Builds a lesson's tests against one implementation, each into its own output folder.</summary>
-public sealed partial class LessonBuilder(string repoRoot)
+/// <summary>Builds a lesson's tests against one implementation, each into its own output folder.
+/// With a sandbox (trusted grading), every build runs inside it, without restoring.</summary>
+public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandbox = null)
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
 
@@ -28,10 +30,15 @@ public sealed partial class LessonBuilder(string repoRoot)
     /// Builds one project quietly: a single in-process MSBuild node (faster for these small
     /// graphs, and no node left running after us), only errors in the output.
     /// </summary>
-    public Task<(int ExitCode, string Output)> BuildProjectAsync(string project, IEnumerable<string>? properties = null) =>
-        ChildProcess.RunAsync("dotnet",
-            ["build", project, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false", "-m:1", .. properties ?? []],
-            repoRoot, BuildTimeout);
+    public Task<(int ExitCode, string Output)> BuildProjectAsync(string project, IEnumerable<string>? properties = null)
+    {
+        var command = new ProcessCommand("dotnet",
+            ["build", project, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "-nodeReuse:false", "-m:1",
+                .. sandbox is null ? Array.Empty<string>() : ["--no-restore"], .. properties ?? []],
+            repoRoot, new Dictionary<string, string>());
+        if (sandbox is not null) command = sandbox.Wrap(command, SandboxProfile.Build);
+        return ChildProcess.RunAsync(command.FileName, command.Arguments, command.WorkingDirectory, BuildTimeout, command.Environment);
+    }
 
     /// <summary>Where Directory.Build.props puts a project's assembly (optionally under an implementation's folder).</summary>
     public string OutputAssembly(string project, string? pivot = null)

@@ -90,7 +90,9 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
             tally.Record(false, $"{name} builds", _builder.Diagnostics(buildOutput));
             return;
         }
-        var tests = await new TestProcessRunner().RunAsync(assembly, new RunOptions(seed));
+        var result = await new TestProcessRunner().RunAsync(assembly, new RunOptions(seed));
+        if (result.Violation is { } violation) tally.Record(false, $"{name}'s event stream keeps the protocol", [violation]);
+        var tests = result.Tests;
         var passed = tests.Count(t => t.Passed);
         tally.Record(passed > 0, $"{passed} tests pass", ["the project ran no passing test"]);
         // Every other passing test counts too, without a line each: the harness has hundreds.

@@ -16,20 +16,22 @@ public static class JsonReport
     public static string Render(LessonRun run)
     {
         var report = new Report(
-            Status: !run.Compiled ? "error" : run.AllPassed ? "pass" : "fail",
-            Message: !run.Compiled
-                ? "The code does not compile:\n" + string.Join('\n', run.Build.Errors)
+            Status: run.Error is not null || !run.Compiled ? "error" : run.AllPassed ? "pass" : "fail",
+            Message: run.Error is not null ? run.Error
+                : !run.Compiled ? "The code does not compile:\n" + string.Join('\n', run.Build.Errors)
                 : $"{run.PassedCount} of {run.Tests.Count} tests pass",
             Score: run.PointsEarned,
             MaxScore: run.PointsPossible,
             Lesson: run.Lesson.Id,
             Implementation: run.Implementation.Pivot,
             Seed: run.Seed,
+            Sandboxed: run.Sandboxed,
+            Tampered: run.Problems.Select(p => new TamperedEntry(p.Path, p.Reason, p.Rejects)).ToList(),
             Tests: run.Tests.Select(t => new TestEntry(
                 Name: $"{t.Fixture} › {t.Name}",
-                Status: t.Passed ? "passed" : "failed",
+                Status: t.Passed && run.Error is null ? "passed" : "failed",
                 Outcome: t.Outcome ?? "not-run",
-                Score: t.PointsEarned,
+                Score: run.Error is null ? t.PointsEarned : 0,
                 MaxScore: t.Points,
                 Message: Message(t),
                 Output: Truncate(t.Output),
@@ -57,7 +59,12 @@ public static class JsonReport
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private sealed record Report(string Status, string Message, int Score, int MaxScore, string Lesson, string Implementation, long Seed, IReadOnlyList<TestEntry> Tests);
+    /// <param name="Tampered">what trusted grading did not take from the submission (see docs/instructors.md):
+    /// always present, empty for a clean submission; an entry with <c>rejected</c> made the grade an error.</param>
+    private sealed record Report(string Status, string Message, int Score, int MaxScore, string Lesson, string Implementation, long Seed,
+        bool Sandboxed, IReadOnlyList<TamperedEntry> Tampered, IReadOnlyList<TestEntry> Tests);
+
+    private sealed record TamperedEntry(string Path, string Reason, bool Rejected);
 
     private sealed record TestEntry(string Name, string Status, string Outcome, int Score, int MaxScore, string? Message, string? Output,
         int? TaskId, double ExecutionTime, string? Hint);

@@ -16,6 +16,15 @@ public static class LessonReport
         output.WriteLine(style.Bold($"{run.Lesson.Title}") + style.Dim($"  ·  {run.Implementation}"));
         output.WriteLine();
 
+        foreach (var problem in run.Problems) output.WriteLine(style.Red($"  not used  {problem.Path}: {problem.Reason}"));
+        if (run.Problems.Count > 0) output.WriteLine();
+        if (run.Error is not null)
+        {
+            output.WriteLine(style.Red($"Not graded: {run.Error}"));
+            output.WriteLine(style.Bold($"0 of {run.PointsPossible} points"));
+            return;
+        }
+
         if (!run.Compiled)
         {
             WriteCompileErrors(run, output, style, rerunCommand);

@@ -15,6 +15,21 @@ public static class MarkdownSummary
             $"### {run.Lesson.Title} — {run.PointsEarned}/{run.PointsPossible} points",
             "",
         };
+        if (run.Error is not null)
+        {
+            lines.Add($"> [!CAUTION]\n> **Not graded: {Cell(run.Error)}**");
+            lines.Add("");
+        }
+        if (run.Problems.Count > 0)
+        {
+            lines.Add("**The submission carried files that were not used** (tampered):");
+            lines.Add("");
+            lines.Add("| File | Why |");
+            lines.Add("|---|---|");
+            foreach (var p in run.Problems.Take(50)) lines.Add($"| `{Cell(p.Path)}` | {Cell(p.Reason)} |");
+            lines.Add("");
+        }
+        if (run.Error is not null) return string.Join('\n', lines) + "\n";
         if (!run.Compiled)
         {
             lines.Add("The code does not compile:");

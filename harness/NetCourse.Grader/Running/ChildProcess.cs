@@ -13,6 +13,11 @@ public sealed class ChildProcess : IDisposable
     private readonly BoundedText _stdout;
     private readonly BoundedText _stderr;
 
+    private Task _outputLines = Task.CompletedTask;
+
+    /// <summary>A line of standard output longer than this is cut (and so fails any check on it).</summary>
+    public const int MaxLineChars = 1024 * 1024;
+
     private ChildProcess(Process process, int maxChars)
     {
         _process = process;
@@ -22,8 +27,13 @@ public sealed class ChildProcess : IDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _stderr.AppendLine(e.Data); };
     }
 
+    /// <param name="standardInput">written to the child's standard input, which is then closed
+    /// (learner code that reads stdin sees end of input, not a hang).</param>
+    /// <param name="onOutputLine">when given, standard output is not kept: each line goes here as it
+    /// arrives (cut at <see cref="MaxLineChars"/>), on one reader thread, in order.</param>
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string>? environment = null, int maxOutputChars = 256 * 1024)
+        IReadOnlyDictionary<string, string>? environment = null, int maxOutputChars = 256 * 1024,
+        string? standardInput = null, Action<string>? onOutputLine = null, bool clearEnvironment = false)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -34,6 +44,7 @@ public sealed class ChildProcess : IDisposable
             UseShellExecute = false,
         };
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        if (clearEnvironment) info.Environment.Clear();
         // Quiet, reproducible .NET tooling: no banners, no telemetry, no first-run experience.
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
@@ -44,11 +55,42 @@ public sealed class ChildProcess : IDisposable
         var process = new Process { StartInfo = info };
         var child = new ChildProcess(process, maxOutputChars);
         process.Start();
-        process.StandardInput.Close(); // learner code that reads stdin sees end of input, not a hang
-        process.BeginOutputReadLine();
+        try
+        {
+            if (standardInput is not null) process.StandardInput.Write(standardInput);
+            process.StandardInput.Close();
+        }
+        catch (IOException) { } // the child died before reading: its exit tells why
+        if (onOutputLine is null) process.BeginOutputReadLine();
+        else child._outputLines = Task.Factory.StartNew(() => ReadLines(process.StandardOutput.BaseStream, onOutputLine),
+            TaskCreationOptions.LongRunning);
         process.BeginErrorReadLine();
         return child;
     }
+
+    /// <summary>Splits raw output into lines without ever holding more than one (bounded) line.</summary>
+    private static void ReadLines(Stream output, Action<string> onLine)
+    {
+        var line = new List<byte>();
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = output.Read(buffer)) > 0)
+        {
+            foreach (var b in buffer.AsSpan(0, read))
+            {
+                if (b == (byte)'\n')
+                {
+                    onLine(Encoding.UTF8.GetString(line.ToArray()));
+                    line.Clear();
+                }
+                else if (line.Count < MaxLineChars) line.Add(b);
+            }
+        }
+        if (line.Count > 0) onLine(Encoding.UTF8.GetString(line.ToArray()));
+    }
+
+    /// <summary>Completes when every line of output has been handed to the line callback.</summary>
+    public Task OutputDrained => _outputLines;
 
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
@@ -91,6 +133,7 @@ public sealed class ChildProcess : IDisposable
     {
         if (!_process.HasExited) Kill();
         _process.WaitForExit(); // drain the async output readers
+        _outputLines.Wait(TimeSpan.FromSeconds(5));
         _process.Dispose();
     }
 

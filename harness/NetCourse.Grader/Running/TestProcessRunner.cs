@@ -1,16 +1,26 @@
 using System.Diagnostics;
+using NetCourse.Grader.Trust;
 using NetCourse.Harness.Grading;
 
 namespace NetCourse.Grader.Running;
 
-public sealed record RunOptions(long Seed, bool StopOnFailure = false, IReadOnlyList<string>? Only = null);
+/// <param name="Sandbox">when set, the test host runs inside it (trusted grading); otherwise as a plain child process.</param>
+public sealed record RunOptions(long Seed, bool StopOnFailure = false, IReadOnlyList<string>? Only = null, ProcessSandbox? Sandbox = null);
+
+/// <summary>The verdicts of a run, and why its event stream was not trusted when it was not.</summary>
+public sealed record TestRunResult(IReadOnlyList<TestVerdict> Tests, string? Violation)
+{
+    public bool Tampered => Violation is not null;
+}
 
 /// <summary>
 /// Runs a lesson's test assembly in a child process and watches it. A test that runs past its
 /// time limit is stopped (the whole process is killed) and reported as timed out; a test during
 /// which the process dies is reported as crashed; then the host starts again with every finished
 /// test skipped, so one broken test never costs the others their verdicts. The run always ends:
-/// every restart finishes at least one more test.
+/// every restart finishes at least one more test. Events come only over the host's signed channel
+/// (<see cref="EventStream"/>): a run whose stream breaks the protocol is stopped and reported as
+/// tampered with, and none of its verdicts count.
 /// </summary>
 public sealed class TestProcessRunner
 {
@@ -22,80 +32,78 @@ public sealed class TestProcessRunner
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
 
-    public async Task<IReadOnlyList<TestVerdict>> RunAsync(string testAssembly, RunOptions options, CancellationToken cancellation = default)
+    public async Task<TestRunResult> RunAsync(string testAssembly, RunOptions options, CancellationToken cancellation = default)
     {
         var verdicts = new List<TestVerdict>();
         var byId = new Dictionary<string, TestVerdict>(StringComparer.Ordinal);
-        var workDir = Directory.CreateTempSubdirectory("netcourse-run-");
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            for (var attempt = 1; ; attempt++)
+            // Each restart finishes at least one test, so this bound is never reached unless
+            // the host ignores its skip list; then stop rather than loop.
+            if (attempt > verdicts.Count + 2)
             {
-                // Each restart finishes at least one test, so this bound is never reached unless
-                // the host ignores its skip list; then stop rather than loop.
-                if (attempt > verdicts.Count + 2)
-                {
-                    foreach (var v in verdicts.Where(v => !v.Finished)) { v.Outcome = TestOutcomes.Crashed; v.Message = "the grader stopped restarting the test process (it made no progress)"; }
-                    break;
-                }
-                var outcome = await RunOnceAsync(testAssembly, options, workDir.FullName, attempt, verdicts, byId, cancellation);
-                var unfinished = verdicts.Where(v => !v.Finished).ToList();
-                if (outcome == AttemptOutcome.Completed || unfinished.Count == 0) break;
-                if (options.StopOnFailure && verdicts.Any(v => v.Finished && !v.Passed && v.Outcome != TestOutcomes.Skipped)) break;
-                if (outcome == AttemptOutcome.NoProgress)
-                {
-                    foreach (var v in unfinished) { v.Outcome = TestOutcomes.Crashed; v.Message ??= "the test process stopped before this test could run"; }
-                    break;
-                }
+                foreach (var v in verdicts.Where(v => !v.Finished)) { v.Outcome = TestOutcomes.Crashed; v.Message = "the grader stopped restarting the test process (it made no progress)"; }
+                break;
             }
-            return verdicts;
+            var (outcome, violation) = await RunOnceAsync(testAssembly, options, verdicts, byId, cancellation);
+            if (violation is not null) return new TestRunResult(verdicts, violation);
+            var unfinished = verdicts.Where(v => !v.Finished).ToList();
+            if (outcome == AttemptOutcome.Completed || unfinished.Count == 0) break;
+            if (options.StopOnFailure && verdicts.Any(v => v.Finished && !v.Passed && v.Outcome != TestOutcomes.Skipped)) break;
+            if (outcome == AttemptOutcome.NoProgress)
+            {
+                foreach (var v in unfinished) { v.Outcome = TestOutcomes.Crashed; v.Message ??= "the test process stopped before this test could run"; }
+                break;
+            }
         }
-        finally
-        {
-            try { workDir.Delete(recursive: true); } catch (IOException) { }
-        }
+        return new TestRunResult(verdicts, null);
     }
 
     private enum AttemptOutcome { Completed, Restart, NoProgress }
 
-    private static async Task<AttemptOutcome> RunOnceAsync(string testAssembly, RunOptions options, string workDir, int attempt,
+    private static async Task<(AttemptOutcome, string?)> RunOnceAsync(string testAssembly, RunOptions options,
         List<TestVerdict> verdicts, Dictionary<string, TestVerdict> byId, CancellationToken cancellation)
     {
-        var eventsFile = Path.Combine(workDir, $"events-{attempt}.jsonl");
-        var skipFile = Path.Combine(workDir, $"skip-{attempt}.txt");
-        await File.WriteAllLinesAsync(skipFile, verdicts.Where(v => v.Finished).Select(v => v.Id), cancellation);
+        // A fresh key per process: a line signed for one run means nothing in the next.
+        var key = EventSignature.NewKey();
+        var input = Convert.ToHexString(key) + "\n" + string.Concat(verdicts.Where(v => v.Finished).Select(v => v.Id + "\n")) + "\n";
+        using var events = new EventStream(key);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
 
-        List<string> arguments = [testAssembly, "--events", eventsFile, "--skip", skipFile];
+        List<string> arguments = [testAssembly, "--channel"];
         if (options.StopOnFailure) arguments.Add("--stop-on-failure");
         foreach (var only in options.Only ?? []) arguments.AddRange(["--only", only]);
-
         var environment = new Dictionary<string, string> { [TestSeed.EnvironmentVariable] = options.Seed.ToString() };
-        using var child = ChildProcess.Start("dotnet", arguments, Path.GetDirectoryName(testAssembly)!, environment);
-        using var events = new EventFileReader(eventsFile);
+        var command = new ProcessCommand("dotnet", arguments, Path.GetDirectoryName(testAssembly)!, environment);
+        if (options.Sandbox is { } sandbox) command = sandbox.Wrap(command, SandboxProfile.TestRun);
+
+        using var child = ChildProcess.Start(command.FileName, command.Arguments, command.WorkingDirectory, command.Environment,
+            standardInput: input, onOutputLine: events.Accept, clearEnvironment: command.ClearEnvironment);
 
         var finishedBefore = verdicts.Count(v => v.Finished);
-        var started = Stopwatch.StartNew();
+        var started = System.Diagnostics.Stopwatch.StartNew();
         TestVerdict? running = null;
-        var runningSince = Stopwatch.StartNew();
+        var runningSince = System.Diagnostics.Stopwatch.StartNew();
         var done = false;
         var planned = false;
 
         while (true)
         {
             var exited = child.HasExited;
-            foreach (var e in events.ReadNew())
+            if (exited) await child.OutputDrained.WaitAsync(TimeSpan.FromSeconds(5), cancellation).ContinueWith(_ => { });
+            foreach (var e in events.TakeAccepted())
             {
                 switch (e.Type)
                 {
-                    case HostEvent.Plan when e.Id is not null:
+                    case HostEvent.Plan:
                         planned = true;
-                        if (!byId.ContainsKey(e.Id)) { var v = TestVerdict.FromPlan(e); byId[e.Id] = v; verdicts.Add(v); }
+                        if (!byId.ContainsKey(e.Id!)) { var v = TestVerdict.FromPlan(e); byId[e.Id!] = v; verdicts.Add(v); }
                         break;
-                    case HostEvent.Start when e.Id is not null && byId.TryGetValue(e.Id, out var v):
+                    case HostEvent.Start when byId.TryGetValue(e.Id!, out var v):
                         running = v;
                         runningSince.Restart();
                         break;
-                    case HostEvent.End when e.Id is not null && byId.TryGetValue(e.Id, out var v):
+                    case HostEvent.End when byId.TryGetValue(e.Id!, out var v):
                         Record(v, e);
                         running = null;
                         break;
@@ -104,11 +112,18 @@ public sealed class TestProcessRunner
                         break;
                 }
             }
+            if (events.Violation is { } violation)
+            {
+                child.Kill();
+                return (AttemptOutcome.Completed, violation);
+            }
 
             if (done)
             {
+                // Nothing may follow 'done': wait for the exit and for the last of the output.
                 await child.WaitForExitAsync(TimeSpan.FromSeconds(10));
-                return AttemptOutcome.Completed;
+                await child.OutputDrained.WaitAsync(TimeSpan.FromSeconds(5), cancellation).ContinueWith(_ => { });
+                return (AttemptOutcome.Completed, events.Violation);
             }
             if (exited)
             {
@@ -117,10 +132,10 @@ public sealed class TestProcessRunner
                 {
                     running.Outcome = TestOutcomes.Crashed;
                     running.Message = reason;
-                    return AttemptOutcome.Restart;
+                    return (AttemptOutcome.Restart, null);
                 }
                 if (!planned) throw new GraderException($"the tests could not start: {reason}\n{Tail(child.StandardError + child.StandardOutput)}");
-                return verdicts.Count(v => v.Finished) > finishedBefore ? AttemptOutcome.Restart : AttemptOutcome.NoProgress;
+                return (verdicts.Count(v => v.Finished) > finishedBefore ? AttemptOutcome.Restart : AttemptOutcome.NoProgress, null);
             }
             if (running is not null && runningSince.Elapsed > TimeSpan.FromSeconds(running.TimeLimitSeconds) + Grace)
             {
@@ -128,7 +143,7 @@ public sealed class TestProcessRunner
                 running.Outcome = TestOutcomes.TimedOut;
                 running.Message = $"timed out after {running.TimeLimitSeconds} s: the code under test never finished (a loop without end, a deadlock, or a read that waits for data that never comes?)";
                 running.DurationMs = runningSince.Elapsed.TotalMilliseconds;
-                return AttemptOutcome.Restart;
+                return (AttemptOutcome.Restart, null);
             }
             if (running is null && !planned && started.Elapsed > StartupLimit)
             {
@@ -172,31 +187,4 @@ public sealed class TestProcessRunner
     }
 
     private static string Tail(string text) => string.Join('\n', text.ReplaceLineEndings("\n").Split('\n').TakeLast(15));
-
-    /// <summary>Reads the complete lines the host has appended since the last call.</summary>
-    private sealed class EventFileReader(string path) : IDisposable
-    {
-        private FileStream? _stream;
-        private readonly List<byte> _partial = [];
-
-        public IEnumerable<HostEvent> ReadNew()
-        {
-            if (_stream is null)
-            {
-                if (!File.Exists(path)) return [];
-                try { _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete); }
-                catch (IOException) { return []; }
-            }
-            var buffer = new byte[64 * 1024];
-            int read;
-            while ((read = _stream.Read(buffer)) > 0) _partial.AddRange(buffer.AsSpan(0, read));
-            var lastNewline = _partial.LastIndexOf((byte)'\n');
-            if (lastNewline < 0) return [];
-            var text = System.Text.Encoding.UTF8.GetString(_partial.GetRange(0, lastNewline).ToArray());
-            _partial.RemoveRange(0, lastNewline + 1);
-            return text.Split('\n').Select(HostEvent.TryParse).OfType<HostEvent>().ToList();
-        }
-
-        public void Dispose() => _stream?.Dispose();
-    }
 }

@@ -1,11 +1,15 @@
 namespace NetCourse.Harness.Grading;
 
-internal sealed record HostOptions(string? EventsFile, IReadOnlySet<string> Skip, IReadOnlyList<string> Only, bool StopOnFailure)
+/// <summary>
+/// The host's command line. <c>--channel</c>: the grader is on the other end of standard input
+/// and output (see <see cref="GraderChannel"/>); the skip list then comes over standard input too,
+/// so nothing the grader says is a path a learner's code could open.
+/// </summary>
+internal sealed record HostOptions(bool Channel, IReadOnlyList<string> Only, bool StopOnFailure)
 {
     public static HostOptions Parse(string[] args)
     {
-        string? events = null;
-        var skip = new HashSet<string>(StringComparer.Ordinal);
+        var channel = false;
         var only = new List<string>();
         var stop = false;
         for (var i = 0; i < args.Length; i++)
@@ -13,13 +17,12 @@ internal sealed record HostOptions(string? EventsFile, IReadOnlySet<string> Skip
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             switch (args[i])
             {
-                case "--events": events = Value(); break;
-                case "--skip": skip.UnionWith(File.ReadAllLines(Value()).Where(l => l.Length > 0)); break;
+                case "--channel": channel = true; break;
                 case "--only": only.Add(Value()); break;
                 case "--stop-on-failure": stop = true; break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
-        return new HostOptions(events, skip, only, stop);
+        return new HostOptions(channel, only, stop);
     }
 }

@@ -9,8 +9,9 @@ namespace NetCourse.Harness.Grading;
 /// <summary>
 /// Runs a lesson's test assembly for the grader. Arguments:
 /// <list type="bullet">
-/// <item><c>--events FILE</c>: write the run as <see cref="HostEvent"/> lines (without it, a plain report goes to stdout);</item>
-/// <item><c>--skip FILE</c>: full names of tests not to run, one a line (the grader's restart after a crash or hang);</item>
+/// <item><c>--channel</c>: the grader is on standard input and output (<see cref="GraderChannel"/>): the run goes out
+/// as signed <see cref="HostEvent"/> lines, and the tests to skip (the grader's restart after a crash or hang) come in;
+/// without it, a plain report goes to stdout;</item>
 /// <item><c>--only NAME</c>: run only tests whose full name contains NAME (repeatable);</item>
 /// <item><c>--stop-on-failure</c>: stop after the first failing test (enough to know a mutant is killed).</item>
 /// </list>
@@ -28,7 +29,9 @@ public static class LessonTestHost
             return 2;
         }
 
-        using var sink = options.EventsFile is null ? EventSink.ToConsole() : EventSink.ToFile(options.EventsFile);
+        // The channel opens before anything else: no learner code has been loaded yet.
+        var channel = options.Channel ? GraderChannel.Open() : null;
+        using var sink = channel?.Sink ?? EventSink.ToConsole();
         using var tracker = new NotStartedTracker(testAssembly, typeof(LessonTestHost).Assembly, typeof(Assert).Assembly);
 
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
@@ -42,7 +45,7 @@ public static class LessonTestHost
             [FrameworkPackageSettings.RandomSeed] = unchecked((int)TestSeed.Master),
         });
 
-        var filter = new HostFilter(options.Skip, options.Only);
+        var filter = new HostFilter(channel?.Skip ?? new HashSet<string>(), options.Only);
         foreach (var test in Leaves(runner.ExploreTests(filter)))
             sink.Write(PlanFor(test));
 
@@ -92,9 +95,12 @@ public static class LessonTestHost
         private const int MaxOutputChars = 4000;
         public bool AllPassed { get; private set; } = true;
 
+        private string? _started;
+
         public void TestStarted(ITest test)
         {
             if (test.IsSuite) return;
+            _started = test.FullName;
             sink.Write(new HostEvent { Type = HostEvent.Start, Id = test.FullName });
         }
 
@@ -102,6 +108,10 @@ public static class LessonTestHost
         {
             if (result.Test.IsSuite) return;
             var id = result.Test.FullName;
+            // NUnit finishes some tests it never started (a fixture whose set-up failed, an ignored
+            // test); the grader accepts only start-then-end, so say the start here.
+            if (_started != id) sink.Write(new HostEvent { Type = HostEvent.Start, Id = id });
+            _started = null;
             var notStarted = tracker.TakeFirstMemberOf(id);
             var diagnostics = FailureDiagnostics.TakeFor(id);
             var outcome = result.ResultState.Status switch

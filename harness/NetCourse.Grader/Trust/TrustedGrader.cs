@@ -1,0 +1,71 @@
+using NetCourse.Grader.Building;
+using NetCourse.Grader.Course;
+using NetCourse.Grader.Running;
+
+namespace NetCourse.Grader.Trust;
+
+/// <summary>
+/// Grades a submission so that it cannot forge its grade. In order: stage only its source files
+/// beside the trusted tests (<see cref="SubmissionWorkspace"/>); refuse without the sandbox; restore
+/// (trusted project files only, outside the sandbox: it may need the package source); then, in the
+/// sandbox, build the harness, then the learner's project alone (with the API gate), check every
+/// trusted file by hash, build the trusted tests against the learner's assembly without rebuilding
+/// it, check again, and run the tests there with the signed event channel. Any step that fails
+/// makes the whole grade an error with no points, never a weaker grade.
+/// </summary>
+public sealed class TrustedGrader(string trustedRoot)
+{
+    private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Set to 1 where trusted grading must be possible (CI): a test that needs the sandbox fails instead of skipping.</summary>
+    public const string RequireSandboxVariable = "NETCOURSE_REQUIRE_SANDBOX";
+
+    public async Task<LessonRun> GradeAsync(Lesson lesson, string submissionRoot, long seed, IReadOnlyList<string> only, TextWriter progress)
+    {
+        using var workspace = SubmissionWorkspace.Stage(lesson, trustedRoot, submissionRoot);
+        var staged = LessonCatalog.Load(workspace.Root).Find(lesson.Id)!;
+        var testsAssembly = new LessonBuilder(workspace.Root).OutputAssembly(staged.TestsProject, Implementation.Stub.Pivot);
+        LessonRun Failed(string error, BuildResult? build = null) =>
+            new(staged, Implementation.Stub, seed, build ?? new BuildResult(true, [], testsAssembly), []) { Error = error, Problems = workspace.Problems };
+
+        var (sandbox, unavailable) = await ProcessSandbox.TryCreateAsync(workspace.Root);
+        if (sandbox is null)
+            return Failed($"trusted grading refuses to run without its sandbox, so nothing was graded: {unavailable}");
+        if (workspace.Rejected)
+            return Failed("the submission was not graded: " + string.Join("; ", workspace.Problems.Where(p => p.Rejects).Select(p => $"{p.Path} {p.Reason}")));
+
+        var (restored, restoreOutput) = await ChildProcess.RunAsync("dotnet",
+            ["restore", staged.TestsProject, "-nologo", "-v:q", "-nodeReuse:false"], workspace.Root, RestoreTimeout);
+        if (restored != 0) return Failed("the course's packages could not be restored:\n" + restoreOutput.Trim());
+        sandbox.PrepareStagedRoot();
+
+        var builder = new LessonBuilder(workspace.Root, sandbox);
+        var harness = Path.Combine(workspace.Root, "harness", "NetCourse.Harness", "NetCourse.Harness.csproj");
+        progress.WriteLine("grade: building the harness (sandboxed)");
+        var (harnessExit, harnessOutput) = await builder.BuildProjectAsync(harness);
+        if (harnessExit != 0) return Failed("the course's harness does not build in the sandbox:\n" + string.Join('\n', builder.Diagnostics(harnessOutput)));
+
+        progress.WriteLine("grade: building the submission alone (sandboxed, with the API gate)");
+        var learnerProject = Directory.EnumerateFiles(staged.SourceDirectory, "*.csproj").Single();
+        var (learnerExit, learnerOutput) = await builder.BuildProjectAsync(learnerProject);
+        if (learnerExit != 0)
+            return new LessonRun(staged, Implementation.Stub, seed, new BuildResult(false, builder.Diagnostics(learnerOutput), testsAssembly), [])
+                { Problems = workspace.Problems, Sandboxed = true };
+
+        if (workspace.Manifest.Changed(workspace.Root) is { Count: > 0 } beforeTests)
+            return Failed("trusted files changed while the submission was built: " + string.Join(", ", beforeTests));
+        progress.WriteLine("grade: building the trusted tests against it (sandboxed)");
+        var (testsExit, testsOutput) = await builder.BuildProjectAsync(staged.TestsProject,
+            [.. Implementation.Stub.MSBuildProperties, "-p:BuildProjectReferences=false"]);
+        var build = new BuildResult(testsExit == 0 && File.Exists(testsAssembly), testsExit == 0 ? [] : builder.Diagnostics(testsOutput), testsAssembly);
+        if (!build.Succeeded)
+            return new LessonRun(staged, Implementation.Stub, seed, build, []) { Problems = workspace.Problems, Sandboxed = true };
+        if (workspace.Manifest.Changed(workspace.Root) is { Count: > 0 } beforeRun)
+            return Failed("trusted files changed before the tests ran: " + string.Join(", ", beforeRun), build);
+
+        progress.WriteLine("grade: running the tests (sandboxed)");
+        var result = await new TestProcessRunner().RunAsync(testsAssembly, new RunOptions(seed, Only: only, Sandbox: sandbox));
+        return new LessonRun(staged, Implementation.Stub, seed, build, result.Tests)
+            { Error = LessonGrader.TamperedError(result), Problems = workspace.Problems, Sandboxed = true };
+    }
+}
