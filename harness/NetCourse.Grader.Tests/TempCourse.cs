@@ -21,8 +21,9 @@ internal sealed class TempCourse : IDisposable
     public TempCourse()
     {
         var repo = RepoRoot();
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json" })
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", ".editorconfig" })
             File.Copy(Path.Combine(repo, file), Path.Combine(Root, file));
+        FileTree.Copy(Path.Combine(repo, "harness", SubmissionWorkspace.BannedApisFolder), Path.Combine(Root, "harness", SubmissionWorkspace.BannedApisFolder));
         File.WriteAllText(Path.Combine(Root, "NetCourse.sln"), "");
         foreach (var project in SubmissionWorkspace.HarnessProjects)
             FileTree.Copy(Path.Combine(repo, "harness", project), Path.Combine(Root, "harness", project));

@@ -8,7 +8,7 @@ namespace NetCourse.Grader.Trust;
 /// Grades a submission so that it cannot forge its grade. In order: stage only its source files
 /// beside the trusted tests (<see cref="SubmissionWorkspace"/>); refuse without the sandbox; restore
 /// (trusted project files only, outside the sandbox: it may need the package source); then, in the
-/// sandbox, build the harness, then the learner's project alone (with the API gate), check every
+/// sandbox, build the learner's project alone (with the API gate), then the harness, check every
 /// trusted file by hash, build the trusted tests against the learner's assembly without rebuilding
 /// it, check again, and run the tests there with the signed event channel. Any step that fails
 /// makes the whole grade an error with no points, never a weaker grade.
@@ -40,17 +40,17 @@ public sealed class TrustedGrader(string trustedRoot)
         sandbox.PrepareStagedRoot();
 
         var builder = new LessonBuilder(workspace.Root, sandbox);
-        var harness = Path.Combine(workspace.Root, "harness", "NetCourse.Harness", "NetCourse.Harness.csproj");
-        progress.WriteLine("grade: building the harness (sandboxed)");
-        var (harnessExit, harnessOutput) = await builder.BuildProjectAsync(harness);
-        if (harnessExit != 0) return Failed("the course's harness does not build in the sandbox:\n" + string.Join('\n', builder.Diagnostics(harnessOutput)));
-
         progress.WriteLine("grade: building the submission alone (sandboxed, with the API gate)");
         var learnerProject = Directory.EnumerateFiles(staged.SourceDirectory, "*.csproj").Single();
         var (learnerExit, learnerOutput) = await builder.BuildProjectAsync(learnerProject);
         if (learnerExit != 0)
             return new LessonRun(staged, Implementation.Stub, seed, new BuildResult(false, builder.Diagnostics(learnerOutput), testsAssembly), [])
                 { Problems = workspace.Problems, Sandboxed = true };
+
+        var harness = Path.Combine(workspace.Root, "harness", "NetCourse.Harness", "NetCourse.Harness.csproj");
+        progress.WriteLine("grade: building the harness (sandboxed)");
+        var (harnessExit, harnessOutput) = await builder.BuildProjectAsync(harness);
+        if (harnessExit != 0) return Failed("the course's harness does not build in the sandbox:\n" + string.Join('\n', builder.Diagnostics(harnessOutput)));
 
         if (workspace.Manifest.Changed(workspace.Root) is { Count: > 0 } beforeTests)
             return Failed("trusted files changed while the submission was built: " + string.Join(", ", beforeTests));

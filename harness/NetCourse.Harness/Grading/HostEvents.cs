@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace NetCourse.Harness.Grading;
 
 /// <summary>
-/// The line protocol between a lesson's test host and the grader: one JSON object per line in an
-/// events file. Each line is written and flushed on its own, so whatever the learner's code does
+/// The line protocol between a lesson's test host and the grader: one JSON object per line on the
+/// grader's channel (signed: <see cref="EventSignature"/>). Each line is written and flushed on its own, so whatever the learner's code does
 /// to the process afterwards (hang, crash, exit), every verdict already written survives, and the
 /// grader knows which test was running when it stopped.
 /// </summary>
