@@ -137,13 +137,36 @@ public class AttackCorpusTests
         finally { Environment.SetEnvironmentVariable("GITHUB_TOKEN", null); }
     }
 
-    /// <summary>Stopped by the event protocol: lines without the run's signature make the run an error.</summary>
+    /// <summary>Stopped by the sandbox's user, who may not open the grader's pipe.</summary>
     [Test]
-    public async Task Events_forged_onto_the_channel_make_the_grade_an_error()
+    public async Task Events_forged_onto_the_channel_never_reach_the_grader()
     {
         RequireSandbox();
         using var submission = new AttackSubmission(_course).With("runtime/forges-event-channel", _course);
         await GradeAndMatchAsync(submission, "forges-event-channel");
+    }
+
+    /// <summary>Stopped by the event protocol, where the channel can be opened (a learner's own
+    /// grading, no sandbox): lines without the run's signature make the whole run an error.</summary>
+    [Test]
+    public async Task Events_forged_onto_the_channel_in_local_grading_make_the_run_an_error()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Ignore("the attack opens /proc/self/fd/1, which only Linux has");
+        var stub = Path.Combine(_course.Root, "lessons", "lesson01-demo", "src", "Ports.cs");
+        var original = File.ReadAllText(stub);
+        try
+        {
+            File.Copy(Path.Combine(AttackSubmission.AttacksDirectory, "runtime", "forges-event-channel.cs"), stub, overwrite: true);
+            var json = Path.Combine(_course.Root, "forged.json");
+
+            var (code, _, error) = await _course.GradeAsync("lesson01", "--format", "json", "--output", json);
+
+            var summary = AttackSubmission.Summarize(json, _course.Root, _course.Root);
+            summary.ShouldStartWith("status: error\nscore: 0 of", customMessage: error);
+            summary.ShouldContain("message: the test process broke the grading protocol");
+            code.ShouldNotBe(0);
+        }
+        finally { File.WriteAllText(stub, original); }
     }
 
     /// <summary>The control: an honest submission is graded as it deserves, inside the sandbox.</summary>
