@@ -55,7 +55,7 @@ internal sealed class NotebookRunner(TimeSpan? grace = null)
                 {
                     stuck = true;
                     if (cells.SkipWhile(c => c.Cell != cell).Skip(1).Select(c => c.Cell.Number).ToList() is { Count: > 0 } left)
-                        failures.Add(new CellFailure(left[0], $"and the cells after it ({string.Join(", ", left)}) did not run: cell {cell.Number} still holds the kernel"));
+                        failures.Add(new CellFailure(0, $"{(left.Count == 1 ? "cell" : "cells")} {string.Join(", ", left)} did not run: cell {cell.Number} still holds the kernel"));
                     break;
                 }
             }
