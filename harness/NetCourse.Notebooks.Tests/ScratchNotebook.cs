@@ -58,6 +58,6 @@ internal sealed class ScratchNotebook : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    // A short grace: the time-limit tests need not wait two seconds for a cell that never stops.
-    private static readonly NotebookRunner Runner = new(grace: TimeSpan.FromMilliseconds(200));
+    // A shorter grace than the runner's: the time-limit tests need not wait long for a cell that never stops.
+    private static readonly NotebookRunner Runner = new(grace: TimeSpan.FromMilliseconds(500));
 }
