@@ -123,4 +123,12 @@ public class CheckTests
         var verdict = await notebook.CheckAsync();
         verdict.Passed.ShouldBeTrue(verdict.Summary);
     }
+
+    [Test]
+    public async Task A_file_without_a_cells_list_is_not_a_notebook()
+    {
+        using var notebook = new ScratchNotebook();
+        File.WriteAllText(notebook.Path, "{}");
+        (await notebook.CheckAsync()).Failures.ShouldHaveSingleItem().Headline.ShouldBe("the notebook cannot be read: the file is not a notebook (it has no \"cells\" list)");
+    }
 }

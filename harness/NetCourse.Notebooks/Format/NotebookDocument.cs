@@ -45,7 +45,14 @@ internal sealed class NotebookDocument
     {
         var kernels = Kernels();
         kernels.DefaultKernelName = "csharp";
-        try { return new NotebookDocument(Notebook.Parse(File.ReadAllText(path), kernels)); }
+        var json = File.ReadAllText(path);
+        try
+        {
+            // The Documents reader takes any JSON object for an empty notebook: say what is missing instead.
+            if (JsonNode.Parse(json) is not JsonObject root) throw new InvalidDataException("the file is not a notebook (its JSON is not an object)");
+            if (root["cells"] is not JsonArray) throw new InvalidDataException("the file is not a notebook (it has no \"cells\" list)");
+            return new NotebookDocument(Notebook.Parse(json, kernels));
+        }
         catch (Exception e) when (e is JsonException or InvalidCastException or KeyNotFoundException or NullReferenceException)
         {
             throw new InvalidDataException($"the file is not a notebook ({e.Message})", e);
