@@ -42,6 +42,13 @@ internal sealed class ScratchNotebook : IDisposable
     public static JsonArray Stdout(string text) =>
         [new JsonObject { ["name"] = "stdout", ["output_type"] = "stream", ["text"] = text }];
 
+    /// <summary>A display_data output, as VS Code stores a value the cell showed.</summary>
+    public static JsonArray Display(string mimeType, string text) =>
+        [new JsonObject { ["data"] = new JsonObject { [mimeType] = text }, ["metadata"] = new JsonObject(), ["output_type"] = "display_data" }];
+
+    /// <summary>What the kernel's HTML formatter writes for a simple value, styles left out.</summary>
+    public static string PlainTextHtml(string value) => $"<div class=\"dni-plaintext\"><pre>{value}</pre></div>";
+
     public Task<Verdict> CheckAsync() => Runner.CheckAsync(Path, "scratch.ipynb");
 
     public Task<Verdict> UpdateAsync() => Runner.UpdateAsync(Path, "scratch.ipynb");
@@ -51,6 +58,6 @@ internal sealed class ScratchNotebook : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    // A short grace: the time-limit tests need not wait two seconds for a cell that never stops.
-    private static readonly NotebookRunner Runner = new(grace: TimeSpan.FromMilliseconds(200));
+    // A shorter grace than the runner's: the time-limit tests need not wait long for a cell that never stops.
+    private static readonly NotebookRunner Runner = new(grace: TimeSpan.FromMilliseconds(500));
 }

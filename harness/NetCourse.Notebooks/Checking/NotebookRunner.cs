@@ -4,10 +4,13 @@ using NetCourse.Notebooks.Format;
 namespace NetCourse.Notebooks.Checking;
 
 /// <summary>
-/// Runs a notebook's C# cells in order and either compares their outputs with the stored ones
-/// (<see cref="CheckAsync"/>) or stores them (<see cref="UpdateAsync"/>). A cell that throws or
-/// runs out of time ends the run: the cells after it depend on its state. Runs one notebook at
-/// a time: the console it captures belongs to the whole process.
+/// Runs a notebook's C# cells in order on the .NET Interactive C# kernel and either compares their
+/// outputs with the stored ones (<see cref="CheckAsync"/>) or stores them (<see cref="UpdateAsync"/>).
+/// A failing cell does not end the run: the cells after it still run and are reported (they may
+/// fail too, for want of its state). Only a cell that runs past its time limit and cannot be
+/// stopped ends it, since it keeps the kernel busy; the cells it leaves are reported as not run.
+/// Runs one notebook at a time, in the notebook's folder, where VS Code starts its kernel: a
+/// relative <c>#r</c> resolves there, and the console the kernel captures belongs to the whole process.
 /// </summary>
 internal sealed class NotebookRunner(TimeSpan? grace = null)
 {
@@ -27,32 +30,40 @@ internal sealed class NotebookRunner(TimeSpan? grace = null)
             notebook = NotebookDocument.Load(path);
             cells = [.. notebook.CSharpCells.Select(c => (c, CellOptions.For(c)))];
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             return new Verdict(displayName, 0, [new CellFailure(0, $"the notebook cannot be read: {e.Message}")]);
         }
 
-        var session = new NotebookSession(Path.GetFullPath(path), _grace);
         var failures = new List<CellFailure>();
         var executionCount = 0;
-        using (ConsoleCapture.Install())
+        var stuck = false;
+        var previousDirectory = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        try
         {
+            using var session = new NotebookSession(_grace);
             foreach (var (cell, options) in cells)
             {
                 var run = await session.RunAsync(cell.Source, options.TimeLimit);
                 executionCount++;
-                if (!run.Succeeded)
-                {
-                    failures.Add(new CellFailure(cell.Number, run.Failure!));
-                    return new Verdict(displayName, executionCount, failures) { LeftACellRunning = run.StillRunning };
-                }
-                if (update) cell.SetOutputs(run.Outputs, executionCount);
+                if (!run.Succeeded) failures.Add(new CellFailure(cell.Number, run.Failure!));
+                else if (update) cell.SetOutputs(run.Outputs, executionCount);
                 else if (options.Compare && Mismatch(cell, run) is { } mismatch) failures.Add(mismatch);
+
+                if (run.StillRunning)
+                {
+                    stuck = true;
+                    if (cells.SkipWhile(c => c.Cell != cell).Skip(1).Select(c => c.Cell.Number).ToList() is { Count: > 0 } left)
+                        failures.Add(new CellFailure(0, $"{(left.Count == 1 ? "cell" : "cells")} {string.Join(", ", left)} did not run: cell {cell.Number} still holds the kernel"));
+                    break;
+                }
             }
         }
+        finally { Environment.CurrentDirectory = previousDirectory; }
 
-        if (update) notebook.Save(path);
-        return new Verdict(displayName, executionCount, failures);
+        if (update && failures.Count == 0) notebook.Save(path);
+        return new Verdict(displayName, executionCount, failures) { LeftACellRunning = stuck };
     }
 
     private static CellFailure? Mismatch(NotebookCell cell, CellRun run)

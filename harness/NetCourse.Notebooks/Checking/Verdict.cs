@@ -18,6 +18,6 @@ internal sealed record CellFailure(int Cell, string Message, IReadOnlyList<strin
 {
     public CellFailure(int cell, string message) : this(cell, message, []) { }
 
-    /// <summary>Cell 0 stands for the notebook as a whole (it could not be read).</summary>
+    /// <summary>Cell 0 stands for the notebook as a whole (it could not be read, or cells did not run).</summary>
     public string Headline => Cell > 0 ? $"cell {Cell} {Message}" : Message;
 }

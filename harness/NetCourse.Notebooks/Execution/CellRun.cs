@@ -7,6 +7,6 @@ internal sealed record CellRun(IReadOnlyList<CellOutput> Outputs, string? Failur
 {
     public bool Succeeded => Failure is null;
 
-    /// <summary>The cell ran past its time limit and was still running when the runner gave up on it.</summary>
+    /// <summary>The cell ran past its time limit and still holds the kernel: no later cell can run.</summary>
     public bool StillRunning { get; init; }
 }

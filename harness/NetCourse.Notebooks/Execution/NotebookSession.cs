@@ -1,64 +1,82 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
 using NetCourse.Notebooks.Format;
 
 namespace NetCourse.Notebooks.Execution;
 
 /// <summary>
-/// One notebook's Roslyn scripting session: each cell is a submission that continues the state
-/// of the previous ones, so variables, usings and types flow down the notebook as in Polyglot.
+/// One notebook's kernel: each cell is a submission that continues the state of the previous
+/// ones, so variables, usings and types flow down the notebook as in VS Code. The outputs come
+/// from the kernel's events, so a cell that runs out of time still shows what it printed.
 /// </summary>
-internal sealed partial class NotebookSession(string notebookPath, TimeSpan grace)
+internal sealed class NotebookSession : IDisposable
 {
-    private readonly ScriptOptions _options = ScriptSetup.For(notebookPath);
-    private readonly NotebookGlobals _globals = new();
-    private ScriptState<object>? _state;
+    private readonly CompositeKernel _kernel = KernelSetup.Create();
+    private readonly IDisposable _events;
+    private readonly TimeSpan _grace;
+    private volatile OutputCollector? _current;
+
+    public NotebookSession(TimeSpan grace)
+    {
+        _grace = grace;
+        _events = _kernel.KernelEvents.Subscribe(Route);
+    }
 
     public async Task<CellRun> RunAsync(string source, TimeSpan timeLimit)
     {
-        Script<object> script;
+        var collector = new OutputCollector();
+        _current = collector;
         try
         {
-            var code = CellSource.Prepare(source);
-            script = _state is null
-                ? CSharpScript.Create<object>(code, _options, typeof(NotebookGlobals))
-                : _state.Script.ContinueWith<object>(code, _options);
+            var submission = _kernel.SendAsync(new SubmitCode(source, KernelSetup.CSharp));
+            if (!await Within(submission, timeLimit)) return await StopAsync(submission, collector, timeLimit);
+            var failure = (await submission).Events.OfType<CommandFailed>().FirstOrDefault();
+            return new CellRun(collector.Outputs, failure is null ? null : CellFailureText.Of(failure, (await submission).Events));
         }
-        catch (InvalidDataException e) { return new CellRun([], e.Message); }
+        finally { _current = null; }
+    }
 
-        // Compiling first keeps compile errors apart from run-time ones, and tells whether the cell
-        // ends in an expression whose value Polyglot would show (a trailing void call shows nothing).
-        var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0) return new CellRun([], "does not compile:\n" + string.Join('\n', errors.Select(Describe)));
-        var hasValue = TrailingExpression.HasValue(script.GetCompilation());
-
-        var collector = new OutputCollector();
-        using var cancel = new CancellationTokenSource();
-        var previous = _state;
-        // Set just around Task.Run: the value flows into the cell's task and everything it starts.
-        ConsoleCapture.Current = collector;
-        var run = Task.Run(() => previous is null
-            ? script.RunAsync(_globals, cancellationToken: cancel.Token)
-            : script.RunFromAsync(previous, cancellationToken: cancel.Token));
-        ConsoleCapture.Current = null;
-
-        if (!await Within(run, timeLimit))
+    /// <summary>
+    /// Polyglot's own way to stop a cell: a Cancel command. It ends a cell that awaits; a cell
+    /// busy on a thread keeps the C# kernel, which a short probe submission then finds out.
+    /// </summary>
+    private async Task<CellRun> StopAsync(Task<KernelCommandResult> submission, OutputCollector collector, TimeSpan timeLimit)
+    {
+        await Within(_kernel.SendAsync(new Cancel()), _grace);
+        // The probe compiles, which on a busy machine takes a while: it gets more time than the cancel.
+        var stopped = await Within(submission, _grace)
+            && await Within(_kernel.SendAsync(new SubmitCode("// is the kernel free again?", KernelSetup.CSharp)), 5 * _grace);
+        var limit = timeLimit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        return new CellRun(collector.Outputs, $"ran past its time limit of {limit} s" + (stopped ? " and was stopped" : " and could not be stopped"))
         {
-            // Roslyn only observes the token between submissions: a busy cell keeps going, and is abandoned.
-            await cancel.CancelAsync();
-            var stopped = await Within(run, grace);
-            return new CellRun(collector.Outputs, $"ran past its time limit of {timeLimit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s"
-                + (stopped ? "" : " and could not be stopped")) { StillRunning = !stopped };
+            StillRunning = !stopped,
+        };
+    }
+
+    private void Route(KernelEvent e)
+    {
+        if (_current is not { } cell) return;
+        switch (e)
+        {
+            case StandardOutputValueProduced stdout: cell.Write(OutputKind.Stdout, PlainTextOf(stdout)); break;
+            case StandardErrorValueProduced stderr: cell.Write(OutputKind.Stderr, PlainTextOf(stderr)); break;
+            case DisplayedValueUpdated updated when Output(updated) is { } output: cell.Update(output, updated.ValueId); break;
+            // A trailing expression's value and a display(...) call: VS Code stores both as display_data.
+            case DisplayEvent shown when shown is DisplayedValueProduced or ReturnValueProduced && Output(shown) is { } output:
+                cell.Display(output, shown.ValueId);
+                break;
         }
+    }
 
-        try { _state = await run; }
-        catch (Exception e) { return new CellRun(collector.Outputs, Describe(e)); }
+    private static string PlainTextOf(DisplayEvent e) =>
+        string.Concat(e.FormattedValues.Where(v => v.MimeType == CellOutput.PlainText).Select(v => v.Value));
 
-        if (hasValue) collector.Add(CellOutput.Result(PlainText.Format(_state.ReturnValue)));
-        return new CellRun(collector.Outputs);
+    private static CellOutput? Output(DisplayEvent e)
+    {
+        var mimeType = OutputElements.PreferredMimeType(e.FormattedValues.Select(v => v.MimeType));
+        return mimeType is null ? null : CellOutput.Display(e.FormattedValues.First(v => v.MimeType == mimeType).Value, mimeType);
     }
 
     private static async Task<bool> Within(Task task, TimeSpan limit)
@@ -69,23 +87,9 @@ internal sealed partial class NotebookSession(string notebookPath, TimeSpan grac
         return first == task;
     }
 
-    private static string Describe(Diagnostic error)
+    public void Dispose()
     {
-        var line = error.Location.GetLineSpan().StartLinePosition.Line + 1;
-        var message = $"  line {line}: {error.Id}: {error.GetMessage(CultureInfo.InvariantCulture)}";
-        // CS0006: a #r'd assembly is missing, almost always because the course is not built yet.
-        return error.Id == "CS0006" ? message + " (build the course first: dotnet build)" : message;
+        _events.Dispose();
+        _kernel.Dispose();
     }
-
-    private static string Describe(Exception e)
-    {
-        if (e is AggregateException { InnerExceptions.Count: 1 } aggregate) e = aggregate.InnerExceptions[0];
-        var line = CellLine().Match(e.StackTrace ?? "");
-        var where = line.Success ? $" at line {line.Groups[1].Value}" : "";
-        return $"threw {e.GetType().Name}{where}: {e.Message}";
-    }
-
-    // A stack frame inside a submission names the notebook (the script's file path) and the cell's line.
-    [GeneratedRegex(@"Submission#\d+.*:line (\d+)")]
-    private static partial Regex CellLine();
 }
