@@ -43,6 +43,9 @@ public sealed class ProgramArguments
         return value;
     }
 
+    /// <summary>The first argument when it is a word, not an option: a command such as <c>send</c>.</summary>
+    public string? Command => _rest.Count > 0 && !_rest[0].StartsWith('-') ? _rest[0] : null;
+
     public bool Flag(string name) => _rest.Remove(name);
 
     /// <summary>What is left once every option was taken; an unknown option is an error.</summary>
