@@ -25,8 +25,11 @@ public sealed class ProgramContext(TextWriter output, TextWriter error, Cancella
         if (tries.Length > 0)
         {
             Output.WriteLine("Try it from another terminal:");
-            var width = tries.Max(t => t.Command.Length);
-            foreach (var (command, see) in tries) Output.WriteLine($"  {command.PadRight(width)}   # {see}");
+            foreach (var (command, see) in tries)
+            {
+                Output.WriteLine($"  {command}");
+                Output.WriteLine($"      {see}");
+            }
         }
         Output.WriteLine("Ctrl+C stops it.");
     }
