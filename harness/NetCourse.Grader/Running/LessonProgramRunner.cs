@@ -25,15 +25,20 @@ public sealed class LessonProgramRunner(LessonCatalog catalog, TextWriter output
 
         if (program.Owner != lesson)
             error.WriteLine($"{lesson.Id}'s code runs inside {program.Owner.Id}'s program, with {program.Owner.Id}'s code behind it.");
-        error.WriteLine($"Building {program.Owner.Id}'s program with {implementation}…");
         var builder = new LessonBuilder(catalog.RepoRoot);
-        var (exitCode, buildOutput) = await builder.BuildProjectAsync(program.ProjectPath, implementation.MSBuildProperties);
         var assembly = builder.OutputAssembly(program.ProjectPath, implementation.Pivot);
-        if (exitCode != 0 || !File.Exists(assembly))
+        var stamp = ProgramBuildStamp.Compute(catalog, program, implementation);
+        if (!ProgramBuildStamp.IsCurrent(assembly, stamp))
         {
-            error.WriteLine($"grade: {(implementation.Kind == ImplementationKind.Stub ? "your code" : implementation.ToString())} does not compile, so there is nothing to run yet:");
-            foreach (var line in builder.Diagnostics(buildOutput).Take(20)) error.WriteLine($"  {line}");
-            return 1;
+            error.WriteLine($"Building {program.Owner.Id}'s program with {implementation}…");
+            var (exitCode, buildOutput) = await builder.BuildProjectAsync(program.ProjectPath, implementation.MSBuildProperties);
+            if (exitCode != 0 || !File.Exists(assembly))
+            {
+                error.WriteLine($"grade: {(implementation.Kind == ImplementationKind.Stub ? "your code" : implementation.ToString())} does not compile, so there is nothing to run yet:");
+                foreach (var line in builder.Diagnostics(buildOutput).Take(20)) error.WriteLine($"  {line}");
+                return 1;
+            }
+            ProgramBuildStamp.Write(assembly, stamp);
         }
         return await StartAsync(assembly, arguments, new Dictionary<string, string>
         {
