@@ -42,7 +42,7 @@ internal sealed class NotStarted
     }
 
     // The same wording as the grader's NotStartedTracker (harness/NetCourse.Harness/Grading).
-    private static string Describe(MethodBase site, Type type)
+    internal static string Describe(MethodBase site, Type type)
     {
         var member = site.Name;
         // An async stub method throws from its state machine, a nested type named <Member>d__N.

@@ -55,7 +55,7 @@ public sealed class LessonProgramRunner(LessonCatalog catalog, TextWriter output
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         foreach (var (key, value) in environment) info.Environment[key] = value;
         using var process = Process.Start(info) ?? throw new GraderException("could not start the lesson's program.");
-        using var forwarding = new SignalForwarding(process);
+        using var forwarding = SignalForwarding.TryStart(process);
         await process.WaitForExitAsync();
         return process.ExitCode;
     }

@@ -13,7 +13,7 @@ internal sealed class SignalForwarding : IDisposable
     private readonly List<PosixSignalRegistration> _registrations = [];
     private int _signals;
 
-    public SignalForwarding(Process child)
+    private SignalForwarding(Process child)
     {
         foreach (var (signal, number) in new[] { (PosixSignal.SIGINT, 2), (PosixSignal.SIGTERM, 15) })
         {
@@ -29,6 +29,13 @@ internal sealed class SignalForwarding : IDisposable
                 if (!OperatingSystem.IsWindows()) try { _ = Kill(child.Id, number); } catch (InvalidOperationException) { }
             }));
         }
+    }
+
+    /// <summary>Null where the platform has no such signals: the terminal's Ctrl+C still reaches the program.</summary>
+    public static SignalForwarding? TryStart(Process child)
+    {
+        try { return new SignalForwarding(child); }
+        catch (PlatformNotSupportedException) { return null; }
     }
 
     public void Dispose()
