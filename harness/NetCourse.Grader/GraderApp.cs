@@ -28,6 +28,8 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
                 GraderMode.Help => Help(catalog),
                 GraderMode.Lesson when options.Watch => await WatchAsync(catalog, Find(catalog, options.Lessons[0]), seed, style, cancellation),
                 GraderMode.Lesson => await GradeLessonAsync(catalog, options, seed, style),
+                GraderMode.Run => await new LessonProgramRunner(catalog, output, error, Shim)
+                    .RunAsync(Find(catalog, options.Lessons[0]), options.Solution ? Implementation.Solution : Implementation.Stub, options.RunArguments ?? []),
                 GraderMode.ExportLearner => await LearnerExport.ExportAsync(catalog.RepoRoot, options.ExportDirectory!, output),
                 GraderMode.Progress => await ProgressAsync(catalog, seed, style),
                 GraderMode.Check => await new CourseCheck(catalog, output, style)

@@ -1,6 +1,6 @@
 namespace NetCourse.Grader.Cli;
 
-public enum GraderMode { Progress, Lesson, Check, Notebooks, ExportLearner, Help }
+public enum GraderMode { Progress, Lesson, Check, Notebooks, ExportLearner, Help, Run }
 
 public enum ReportFormat { Text, Json, JUnit }
 
@@ -19,6 +19,8 @@ public sealed record GraderOptions
     public string? Submission { get; init; }
     public string? ExportDirectory { get; init; }
     public bool Watch { get; init; }
+    /// <summary>What follows <c>--run</c>: the lesson program's own arguments.</summary>
+    public IReadOnlyList<string>? RunArguments { get; init; }
 
     public const string Usage = """
         Usage:
@@ -31,6 +33,9 @@ public sealed record GraderOptions
           grade.sh LESSON --format json|junit [--output FILE]
                                          results for machines (autograders, CI test reporters)
           grade.sh LESSON --watch        grade again on every save, showing the first thing to fix
+          grade.sh LESSON --run [ARGS]   start the lesson's program on loopback with your code (--solution:
+                                         the reference), to try with nc, socat, a browser; --run --help
+                                         lists its ARGS (--port P and more); Ctrl+C stops it
           grade.sh LESSON --submission DIR
                                          grade DIR's lessons/LESSON/src with this checkout's tests,
                                          harness and grader (CI's trusted grading of a pull request)
@@ -55,6 +60,13 @@ public sealed record GraderOptions
             switch (arg)
             {
                 case "-h" or "--help": return options with { Mode = GraderMode.Help };
+                case "--run":
+                    // Everything after --run is the program's, but for --solution (a grader option, for class demos).
+                    var rest = args.Skip(i + 1).ToList();
+                    if (rest.Remove("--solution")) options = options with { Solution = true };
+                    options = options with { Mode = GraderMode.Run, RunArguments = rest };
+                    i = args.Count;
+                    break;
                 case "--check": options = options with { Mode = GraderMode.Check }; break;
                 case "--notebooks": options = options with { Mode = GraderMode.Notebooks }; break;
                 case "--update": options = options with { Update = true }; break;
@@ -90,8 +102,16 @@ public sealed record GraderOptions
         }
         options = options with { Lessons = lessons, Only = only };
         if (options.Mode == GraderMode.Progress && lessons.Count > 0) options = options with { Mode = GraderMode.Lesson };
+        if (options.Mode == GraderMode.Run) ValidateRun(options);
         Validate(options);
         return options;
+    }
+
+    private static void ValidateRun(GraderOptions o)
+    {
+        if (o.Lessons.Count != 1) throw new GraderException("--run starts one lesson's program: grade.sh lesson06 --run.", 2);
+        if (o.Mutant is not null || o.Seed is not null || o.Only.Count > 0 || o.Format != ReportFormat.Text || o.OutputFile is not null || o.Watch || o.Submission is not null)
+            throw new GraderException("--run goes with --solution only; put the program's own options after --run.", 2);
     }
 
     private static void Validate(GraderOptions o)
@@ -100,7 +120,7 @@ public sealed record GraderOptions
         if (o.Mode == GraderMode.Lesson && o.Lessons.Count > 1) throw new GraderException($"grade one lesson at a time (got {string.Join(", ", o.Lessons)}).", 2);
         var needsLesson = o.Solution || o.Mutant is not null || o.Seed is not null || o.Only.Count > 0 || o.Format != ReportFormat.Text
             || o.OutputFile is not null || o.Watch || o.Submission is not null;
-        if (needsLesson && o.Mode != GraderMode.Lesson) throw new GraderException("--solution, --mutant, --seed, --only, --format, --output, --watch and --submission need a lesson, e.g. grade.sh lesson01 --solution.", 2);
+        if (needsLesson && o.Mode is not (GraderMode.Lesson or GraderMode.Run)) throw new GraderException("--solution, --mutant, --seed, --only, --format, --output, --watch and --submission need a lesson, e.g. grade.sh lesson01 --solution.", 2);
         if (o.Submission is not null && (o.Solution || o.Mutant is not null)) throw new GraderException("--submission grades a learner's code; it does not go with --solution or --mutant.", 2);
         if (o.Watch && (o.Format != ReportFormat.Text || o.Submission is not null)) throw new GraderException("--watch is for a person at a terminal: it does not go with --format or --submission.", 2);
         if (o.Mode == GraderMode.ExportLearner && o.Lessons.Count > 0) throw new GraderException("--export-learner takes a folder, not a lesson.", 2);

@@ -39,6 +39,9 @@ public static class LearnerExport
 
         await RemoveMissingProjectsAsync(destination);
         output.WriteLine($"Wrote the learner's copy of the course to {destination} ({files.Count} files, no solutions).");
+        // An instructor's own additions to a README can name what the copy lacks (a solution, a benchmark).
+        foreach (var problem in ReadmeCommands.Problems(destination))
+            output.WriteLine($"warning: {problem}");
         output.WriteLine("Next: cd there, git init, commit, and push it as a template repository (see docs/instructors.md).");
         return 0;
     }

@@ -100,7 +100,7 @@ public sealed class PushCluster : IAsyncDisposable
                 // A real auth service checks a password or a session first; the course's trusts the caller.
                 var token = tokens.Issue(request.User, options.TokenLifetime);
                 await ServiceHost.WriteJsonAsync(context, StatusCodes.Status200OK, new TokenResponse(token), PushJson.Default.TokenResponse).ConfigureAwait(false);
-            }), cancellationToken).ConfigureAwait(false);
+            }), cancellationToken, PortOf(options, 0)).ConfigureAwait(false);
             owned.Add(auth);
 
             var dispatchBackends = await backend.ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -115,7 +115,7 @@ public sealed class PushCluster : IAsyncDisposable
                 }
                 var outcome = await dispatcher.DispatchAsync(message, context.RequestAborted).ConfigureAwait(false);
                 await ServiceHost.WriteJsonAsync(context, StatusCodes.Status200OK, new DispatchResponse(outcome), PushJson.Default.DispatchResponse).ConfigureAwait(false);
-            }), cancellationToken).ConfigureAwait(false);
+            }), cancellationToken, PortOf(options, 2)).ConfigureAwait(false);
             owned.Add(dispatch);
 
             var collectBackends = await backend.ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -130,13 +130,13 @@ public sealed class PushCluster : IAsyncDisposable
                 }
                 var message = await collector.CollectAsync(request.User, request.Body, context.RequestAborted).ConfigureAwait(false);
                 await ServiceHost.WriteJsonAsync(context, StatusCodes.Status202Accepted, new CollectResponse(message.Id), PushJson.Default.CollectResponse).ConfigureAwait(false);
-            }), cancellationToken).ConfigureAwait(false);
+            }), cancellationToken, PortOf(options, 1)).ConfigureAwait(false);
             owned.Add(collect);
 
             var nodes = new List<PushNodeHost>();
             for (var i = 1; i <= options.Nodes; i++)
             {
-                var node = await PushNodeHost.StartAsync($"node-{i}", backend, key, options, faults, cancellationToken).ConfigureAwait(false);
+                var node = await PushNodeHost.StartAsync($"node-{i}", backend, key, options, faults, cancellationToken, PortOf(options, 2 + i)).ConfigureAwait(false);
                 owned.Add(node);
                 nodes.Add(node);
             }
@@ -152,6 +152,9 @@ public sealed class PushCluster : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>auth, collect, dispatch, then the nodes, from <see cref="PushClusterOptions.BasePort"/> up (0: any free port).</summary>
+    private static int PortOf(PushClusterOptions options, int offset) => options.BasePort == 0 ? 0 : options.BasePort + offset;
 
     public async ValueTask DisposeAsync()
     {

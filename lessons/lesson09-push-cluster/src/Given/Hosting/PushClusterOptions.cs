@@ -3,6 +3,10 @@ namespace NetCourse.Lesson09;
 /// <summary>The shape of a cluster started by <see cref="PushCluster.StartAsync"/>.</summary>
 public sealed record PushClusterOptions
 {
+    /// <summary>0: every service gets a free port. Otherwise auth listens on it, collect on the next
+    /// port, dispatch on the one after, then the push nodes (lesson09's program, --port P).</summary>
+    public int BasePort { get; init; }
+
     /// <summary>How many push nodes, each a Kestrel server on its own loopback port.</summary>
     public int Nodes { get; init; } = 3;
 

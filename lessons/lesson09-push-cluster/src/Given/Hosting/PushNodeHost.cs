@@ -52,7 +52,7 @@ public sealed class PushNodeHost : IAsyncDisposable
     public override string ToString() => $"{Name} ({Address})";
 
     internal static async Task<PushNodeHost> StartAsync(string name, ClusterBackend backend, byte[] signingKey,
-        PushClusterOptions options, ServiceFaults faults, CancellationToken cancellationToken)
+        PushClusterOptions options, ServiceFaults faults, CancellationToken cancellationToken, int port = 0)
     {
         var backends = await backend.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var lifeline = new Lifeline(name);
@@ -81,7 +81,7 @@ public sealed class PushNodeHost : IAsyncDisposable
                     var delivered = await node!.DeliverAsync(message, context.RequestAborted).ConfigureAwait(false);
                     context.Response.StatusCode = delivered ? StatusCodes.Status204NoContent : StatusCodes.Status404NotFound;
                 });
-            }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken, port).ConfigureAwait(false);
         }
         catch
         {

@@ -76,7 +76,7 @@ internal sealed class ServiceHost : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:PORT</c></summary>
     public string Address { get; }
 
-    public static async Task<ServiceHost> StartAsync(string name, ServiceFaults faults, Action<WebApplication> map, CancellationToken cancellationToken)
+    public static async Task<ServiceHost> StartAsync(string name, ServiceFaults faults, Action<WebApplication> map, CancellationToken cancellationToken, int port = 0)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -85,7 +85,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, port);
             kestrel.AddServerHeader = false;
         });
         builder.Services.AddRoutingCore();

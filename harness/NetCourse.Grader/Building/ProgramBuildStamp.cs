@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using NetCourse.Grader.Course;
+
+namespace NetCourse.Grader.Building;
+
+/// <summary>
+/// Lets <c>--run</c> skip MSBuild (seconds, even with nothing to do) when nothing a lesson program
+/// is built from changed since its last successful build. "Changed" is judged by content, never by
+/// timestamps, as Directory.Build.targets does: a file restored with an old modification time
+/// still counts as changed.
+/// </summary>
+public static class ProgramBuildStamp
+{
+    private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json"];
+    private static readonly string[] HarnessFolders = ["harness/NetCourse.Run", "harness/NetCourse.Harness", "harness/NetCourse.Redis"];
+
+    /// <summary>A hash of every source the program's build reads: its folder, the lessons' code it runs, the harness, the build files.</summary>
+    public static string Compute(LessonCatalog catalog, LessonProgramProject program, Implementation implementation)
+    {
+        var root = catalog.RepoRoot;
+        var projectText = File.ReadAllText(program.ProjectPath);
+        var lessons = catalog.Lessons.Where(l => l == program.Owner || projectText.Contains(l.Slug, StringComparison.Ordinal));
+        var folders = new List<string> { Path.GetDirectoryName(program.ProjectPath)! };
+        folders.AddRange(HarnessFolders.Select(f => Path.Combine(root, f)));
+        foreach (var lesson in lessons)
+        {
+            folders.Add(lesson.SourceDirectory); // the stub, and the Given code the solution links
+            if (implementation.Kind == ImplementationKind.Solution) folders.Add(lesson.SolutionDirectory);
+        }
+        var files = folders.SelectMany(FileTree.Files).Concat(RootFiles.Select(f => Path.Combine(root, f)).Where(File.Exists))
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Distinct().Order(StringComparer.Ordinal);
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(implementation.Pivot + "\n"));
+        foreach (var file in files)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(file + "\0"));
+            hash.AppendData(File.ReadAllBytes(Path.Combine(root, file)));
+            hash.AppendData("\0"u8);
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    public static bool IsCurrent(string assembly, string stamp) =>
+        File.Exists(assembly) && File.Exists(StampFile(assembly)) && File.ReadAllText(StampFile(assembly)) == stamp;
+
+    public static void Write(string assembly, string stamp) => File.WriteAllText(StampFile(assembly), stamp);
+
+    private static string StampFile(string assembly) => assembly + ".inputs.sha256";
+}
