@@ -169,6 +169,26 @@ public class AttackCorpusTests
         finally { File.WriteAllText(stub, original); }
     }
 
+    /// <summary>No sandbox, no grade: without bubblewrap trusted grading refuses, in words and in the JSON.</summary>
+    [Test]
+    public async Task Without_the_sandbox_trusted_grading_refuses_to_grade()
+    {
+        using var submission = new AttackSubmission(_course);
+        File.Copy(Path.Combine(TempCourse.FixturesDirectory, "submissions", "all-pass.cs"), Path.Combine(submission.Source, "Ports.cs"), overwrite: true);
+        var json = Path.Combine(submission.Root, "results.json");
+        var path = Environment.GetEnvironmentVariable("PATH");
+        Environment.SetEnvironmentVariable("PATH", "/nonexistent"); // no bwrap to be found
+        try
+        {
+            var (code, _, error) = await _course.GradeAsync("lesson01", "--submission", submission.Root, "--format", "json", "--output", json);
+
+            error.ShouldContain("trusted grading refuses to run without its sandbox");
+            AttackSubmission.Summarize(json, _course.Root, submission.Root).ShouldStartWith("status: error\nscore: 0 of");
+            code.ShouldNotBe(0);
+        }
+        finally { Environment.SetEnvironmentVariable("PATH", path); }
+    }
+
     /// <summary>The control: an honest submission is graded as it deserves, inside the sandbox.</summary>
     [Test]
     public async Task An_honest_submission_keeps_its_grade_in_the_sandbox()
