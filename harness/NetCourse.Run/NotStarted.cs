@@ -38,26 +38,6 @@ internal sealed class NotStarted
         if (e.TargetSite is not { DeclaringType: { } type } site) return null;
         var assembly = type.Assembly.GetName().Name ?? "";
         if (!assembly.StartsWith("NetCourse.Lesson", StringComparison.Ordinal) || assembly.EndsWith(".Run", StringComparison.Ordinal)) return null;
-        return Describe(site, type);
-    }
-
-    // The same wording as the grader's NotStartedTracker (harness/NetCourse.Harness/Grading).
-    internal static string Describe(MethodBase site, Type type)
-    {
-        var member = site.Name;
-        // An async stub method throws from its state machine, a nested type named <Member>d__N.
-        if (type.IsDefined(typeof(CompilerGeneratedAttribute)) && type.DeclaringType is { } outer && type.Name.StartsWith('<'))
-        {
-            member = type.Name[1..type.Name.IndexOf('>')];
-            type = outer;
-        }
-        member = member switch
-        {
-            ".ctor" => "constructor",
-            _ when member.StartsWith("get_", StringComparison.Ordinal) || member.StartsWith("set_", StringComparison.Ordinal) => member[4..],
-            _ => member,
-        };
-        var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] : type.Name;
-        return $"{name}.{member}";
+        return NetCourse.Harness.Grading.StubMemberNames.Describe(site, type);
     }
 }
