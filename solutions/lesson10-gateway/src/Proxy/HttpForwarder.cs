@@ -113,7 +113,7 @@ public sealed class HttpForwarder : IDisposable
 
         // Streamed: the backend gets the first bytes of an upload while the client still sends the rest.
         var canHaveBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? incoming.ContentLength > 0;
-        if (canHaveBody && !isWebSocket) request.Content = new StreamContent(incoming.Body, CopyBufferSize);
+        if (canHaveBody && !isWebSocket) request.Content = new StreamingContent(incoming.Body, context.RequestAborted);
 
         var connectionListed = ConnectionListed(incoming.Headers.Connection);
         foreach (var (name, values) in incoming.Headers)
@@ -159,7 +159,8 @@ public sealed class HttpForwarder : IDisposable
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
         {
             var isUpgrade = string.Equals(name, "Upgrade", StringComparison.OrdinalIgnoreCase);
-            if ((HopByHop.Headers.Contains(name) && !(keepUpgrade && isUpgrade)) || connectionListed.Contains(name)) continue;
+            if (keepUpgrade && isUpgrade) { outgoing.Headers[name] = values.ToArray(); continue; }
+            if (HopByHop.Headers.Contains(name) || connectionListed.Contains(name)) continue;
             outgoing.Headers[name] = values.ToArray();
         }
     }
