@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -43,14 +44,14 @@ public sealed class Gateway : IAsyncDisposable
         return gateway;
     }
 
-    /// <summary>The backends of the HTTP or TCP route named <paramref name="route"/>, as the gateway sees them now.</summary>
+    /// <summary>The backends of the HTTP route named <paramref name="route"/>, as the gateway sees them now.</summary>
     public IReadOnlyList<Backend> BackendsOf(string route) => _runtime.Route(route).Balancer.Backends;
 
     /// <summary>The health monitor of the HTTP route named <paramref name="route"/>.</summary>
     public HealthMonitor HealthOf(string route) => _runtime.Route(route).Health;
 
     /// <summary>Where the TCP route named <paramref name="route"/> listens.</summary>
-    public System.Net.IPEndPoint TcpEndPoint(string route) =>
+    public IPEndPoint TcpEndPoint(string route) =>
         _runtime.TcpProxies.TryGetValue(route, out var proxy) ? proxy.EndPoint : throw new KeyNotFoundException($"No TCP route named '{route}'.");
 
     /// <summary>
