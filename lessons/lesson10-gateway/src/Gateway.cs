@@ -9,6 +9,9 @@ namespace NetCourse.Lesson10;
 /// </summary>
 public sealed class Gateway : IAsyncDisposable
 {
+    // Made by StartAsync only.
+    private Gateway() { }
+
     /// <summary><c>http://127.0.0.1:PORT/</c></summary>
     public Uri Address =>
         throw new NotImplementedException("Task 6: the address of the gateway's KestrelHost.");

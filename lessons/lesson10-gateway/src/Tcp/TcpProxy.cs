@@ -8,6 +8,9 @@ namespace NetCourse.Lesson10;
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
 {
+    // Made by Start only.
+    private TcpProxy() { }
+
     public IPEndPoint EndPoint =>
         throw new NotImplementedException("Task 9: where the proxy listens.");
 
