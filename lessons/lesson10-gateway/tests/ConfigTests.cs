@@ -133,4 +133,53 @@ public class ConfigTests
         (await inFlight, after).ShouldBe(((HttpStatusCode.OK, "old"), (HttpStatusCode.OK, "fresh")),
             "The request in flight during the reload finishes on the old backend; the next one goes to the new.");
     }
+
+    private static string FileFor(RecordingBackend backend, int weight = 1) =>
+        $$"""{ "routes": [ { "name": "api", "path": "/api", "health": { "intervalMs": 3600000 }, "backends": [ { "name": "{{backend.Name}}", "address": "{{backend.Address}}", "weight": {{weight}} } ] } ] }""";
+
+    [Test, Points(2), Hint("See Hint 8.6: every interval on the clock, read the file; a text that changed is parsed and handed to ReloadAsync.")]
+    public async Task A_changed_configuration_file_is_loaded_at_the_next_look()
+    {
+        await using var before = await RecordingBackend.StartAsync("before");
+        await using var after = await RecordingBackend.StartAsync("after");
+        var path = Path.Combine(Path.GetTempPath(), $"gateway-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, FileFor(before));
+        try
+        {
+            await using var run = await GatewayRun.StartAsync(GatewayConfigLoader.Load(path));
+            await using var watcher = new ConfigFileWatcher(run.Gateway, path, TimeSpan.FromSeconds(2), run.Clock);
+            watcher.Start();
+            await File.WriteAllTextAsync(path, FileFor(after));
+            run.Clock.Advance(TimeSpan.FromSeconds(2));
+            await Wait.UntilAsync(() => watcher.Checks >= 1, what: "one look at the file after one interval");
+            (watcher.Reloads, (await run.GetAsync("/api/x")).Body).ShouldBe((1, "after"), "The file now names the backend 'after': one reload, and the next request goes there.");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test, Points(2), Hint("See Hint 8.6: a file that does not parse keeps the running configuration; remember its GatewayConfigException.")]
+    public async Task A_broken_configuration_file_keeps_the_running_routes_and_says_why()
+    {
+        await using var before = await RecordingBackend.StartAsync("before");
+        var path = Path.Combine(Path.GetTempPath(), $"gateway-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, FileFor(before));
+        try
+        {
+            await using var run = await GatewayRun.StartAsync(GatewayConfigLoader.Load(path));
+            await using var watcher = new ConfigFileWatcher(run.Gateway, path, TimeSpan.FromSeconds(2), run.Clock);
+            watcher.Start();
+            await File.WriteAllTextAsync(path, FileFor(before, weight: 0));
+            run.Clock.Advance(TimeSpan.FromSeconds(2));
+            await Wait.UntilAsync(() => watcher.Checks >= 1, what: "one look at the file after one interval");
+            (watcher.Reloads, watcher.LastError?.Key, (await run.GetAsync("/api/x")).Body)
+                .ShouldBe((0, "routes[0].backends[0].weight", "before"), "A weight of 0 is refused: no reload, the error names the key, and the running route still answers.");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
