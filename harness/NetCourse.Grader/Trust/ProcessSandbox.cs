@@ -93,7 +93,12 @@ public sealed class ProcessSandbox
                 args.AddRange(["--bind", Path.Combine(_stagedRoot, ".build"), Path.Combine(_stagedRoot, ".build")]);
                 break;
             case SandboxProfile.TestRun:
-                if (command.WorkingDirectory != "/") ReadOnly(args, command.WorkingDirectory);
+                // Read-only: the tests' build output, and their sources (snapshot tests read the
+                // .verified. files beside them); the staged course holds nothing but trusted files
+                // and the learner's own sources.
+                ReadOnly(args, _stagedRoot);
+                if (command.WorkingDirectory != "/" && !command.WorkingDirectory.StartsWith(_stagedRoot + "/", StringComparison.Ordinal))
+                    ReadOnly(args, command.WorkingDirectory);
                 break;
         }
 

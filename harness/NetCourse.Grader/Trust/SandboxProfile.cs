@@ -6,6 +6,6 @@ public enum SandboxProfile
     /// <summary>A build: the staged course read-only but its .build/ folder, the package cache read-only.</summary>
     Build,
 
-    /// <summary>The test host: only its own build output, read-only, and a private temporary folder.</summary>
+    /// <summary>The test host: the staged course and its build output, read-only, and a private temporary folder.</summary>
     TestRun,
 }
