@@ -18,7 +18,7 @@ public sealed class SubmissionWorkspace
 
     /// <summary>The projects under harness/ that a lesson's build needs: the harness and the library
     /// it builds on, which lesson code may reference too. Trusted grading stages these.</summary>
-    public static readonly IReadOnlyList<string> HarnessProjects = ["NetCourse.Harness", "NetCourse.Redis"];
+    public static readonly IReadOnlyList<string> HarnessProjects = ["NetCourse.Harness"];
 
     private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NetCourse.sln"];
 
