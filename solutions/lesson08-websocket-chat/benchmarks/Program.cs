@@ -22,7 +22,8 @@ switch (args)
 var config = DefaultConfig.Instance
     // Out of process on .NET 10 (BenchmarkDotNet's default toolchain: a process per benchmark). The
     // course's obj folders depend on the configuration (Directory.Build.props), and BenchmarkDotNet
-    // restores its generated project without one: say Release to restore too.
+    // restores its generated project without one: say Release to restore too. Run from the
+    // repository root: BenchmarkDotNet looks for the benchmark's .csproj under the current folder.
     .AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithRuntime(CoreRuntime.Core10_0).WithArguments([new MsBuildArgument("-p:Configuration=Release")]))
     .AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
