@@ -6,7 +6,7 @@ $here = $PSScriptRoot
 
 $dotnet = Get-Command dotnet -ErrorAction SilentlyContinue
 if (-not $dotnet) {
-    foreach ($candidate in @("$env:DOTNET_ROOT/dotnet", "$env:DOTNET_ROOT/dotnet.exe", "$HOME/.dotnet/dotnet", "$env:ProgramFiles/dotnet/dotnet.exe")) {
+    foreach ($candidate in @("$env:DOTNET_ROOT/dotnet", "$env:DOTNET_ROOT/dotnet.exe", "$HOME/.dotnet/dotnet", '/usr/share/dotnet/dotnet', '/usr/local/share/dotnet/dotnet', "$env:ProgramFiles/dotnet/dotnet.exe")) {
         if ($candidate -and (Test-Path $candidate)) { $dotnet = Get-Item $candidate; break }
     }
 }
@@ -33,5 +33,16 @@ if ($stale) {
     }
     (Get-Item $grader).LastWriteTimeUtc = [DateTime]::UtcNow
 }
-& $dotnetPath $grader @args
+# Ctrl+C reaches PowerShell as well as the grader: the grader ends --watch cleanly (exit 0), but
+# PowerShell stops this script, skipping a plain `exit` (so `pwsh ./grade.ps1` exited 1). A
+# finally block still runs; where this pwsh was started to run this script, end it with the
+# grader's exit code. (In an interactive session, leave the session alone: $LASTEXITCODE says it.)
+$startedForThisScript = [Environment]::GetCommandLineArgs() | Select-Object -Skip 1 |
+    Where-Object { -not $_.StartsWith('-') -and [IO.Path]::GetFullPath($_) -eq $PSCommandPath }
+try {
+    & $dotnetPath $grader @args
+}
+finally {
+    if ($startedForThisScript) { [Environment]::Exit($LASTEXITCODE) }
+}
 exit $LASTEXITCODE

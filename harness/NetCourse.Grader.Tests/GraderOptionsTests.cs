@@ -31,4 +31,23 @@ public class GraderOptionsTests
     [TestCase("--update")]
     public void A_wrong_command_line_is_a_usage_error(params string[] args) =>
         Should.Throw<GraderException>(() => GraderOptions.Parse(args)).ExitCode.ShouldBe(2);
+
+    [TestCase("grade.sh")]
+    [TestCase("grade.ps1")]
+    public void Usage_descriptions_line_up_under_either_shim_name(string shim)
+    {
+        var lines = GraderOptions.Usage(shim).Split('\n').Skip(1).ToList();
+        var column = lines[0].IndexOf("your progress", StringComparison.Ordinal);
+        foreach (var line in lines)
+        {
+            // A command line's description follows two or more spaces; a continuation line is all description.
+            var gap = line.StartsWith($"  {shim}", StringComparison.Ordinal) ? line.IndexOf("  ", 2 + shim.Length, StringComparison.Ordinal) : 0;
+            if (gap < 0) continue; // a command too long for its column: its description is on the next line
+            (line.Length - line[gap..].TrimStart().Length).ShouldBe(column, $"the description of \"{line}\" starts in another column");
+        }
+    }
+
+    [Test]
+    public void Usage_names_the_shim_it_is_given() =>
+        GraderOptions.Usage("grade.ps1").ShouldContain("  grade.ps1 LESSON --solution  ");
 }

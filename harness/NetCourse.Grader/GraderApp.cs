@@ -48,7 +48,7 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
 
     private int Help(LessonCatalog catalog)
     {
-        output.WriteLine(GraderOptions.Usage.Replace("grade.sh", Shim.TrimStart('.', '/', '\\')));
+        output.WriteLine(GraderOptions.Usage(Path.GetFileName(Shim)));
         WriteLessonList(catalog, output);
         return 0;
     }
@@ -124,6 +124,9 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
                 {
                     lastStamp = stamp;
                     var run = await grader.GradeAsync(lesson, Implementation.Stub, seed, cancellation: cancellation);
+                    // Ctrl+C reaches the build and the test process too (one process group): a round
+                    // it cut short says nothing true about the code ("does not compile"), so stop quietly.
+                    if (cancellation.IsCancellationRequested) break;
                     output.WriteLine();
                     output.WriteLine(style.Dim($"── {DateTime.Now:HH:mm:ss} ──"));
                     LessonReport.WriteFocus(run, output, style, $"{Shim} {lesson.Id}");

@@ -14,7 +14,7 @@ namespace NetCourse.Harness.Benchmarks;
 /// only steady-state forwarding is measured. Targets: proxied throughput at least 0.6× direct,
 /// at most 60 µs added to a round trip.
 /// </summary>
-[Config(typeof(ShortInProcessConfig))]
+[Config(typeof(ShortConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class ProxyOverheadBenchmarks

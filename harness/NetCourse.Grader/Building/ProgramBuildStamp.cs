@@ -13,7 +13,7 @@ namespace NetCourse.Grader.Building;
 public static class ProgramBuildStamp
 {
     private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json"];
-    private static readonly string[] HarnessFolders = ["harness/NetCourse.Run", "harness/NetCourse.Harness", "harness/NetCourse.Redis"];
+    private static readonly string[] HarnessFolders = ["harness/NetCourse.Run", "harness/NetCourse.Harness"];
 
     /// <summary>A hash of every source the program's build reads: its folder, the lessons' code it runs, the harness, the build files.</summary>
     public static string Compute(LessonCatalog catalog, LessonProgramProject program, Implementation implementation)

@@ -22,28 +22,52 @@ public sealed record GraderOptions
     /// <summary>What follows <c>--run</c>: the lesson program's own arguments.</summary>
     public IReadOnlyList<string>? RunArguments { get; init; }
 
-    public const string Usage = """
-        Usage:
-          grade.sh                       your progress over every lesson
-          grade.sh LESSON                grade your code for one lesson (lesson05, 5, 05 or framing)
-          grade.sh LESSON --seed S       rerun with the seed a failing test printed
-          grade.sh LESSON --only TEXT    run only the tests whose name contains TEXT
-          grade.sh LESSON --solution     run the tests against the reference solution
-          grade.sh LESSON --mutant NAME  run the tests against one of the solution's mutants
-          grade.sh LESSON --format json|junit [--output FILE]
-                                         results for machines (autograders, CI test reporters)
-          grade.sh LESSON --watch        grade again on every save, showing the first thing to fix
-          grade.sh LESSON --run [ARGS]   start the lesson's program on loopback with your code (--solution:
-                                         the reference), to try with nc, socat, a browser; --run --help
-                                         lists its ARGS (--port P and more); Ctrl+C stops it
-          grade.sh LESSON --submission DIR
-                                         grade DIR's lessons/LESSON/src with this checkout's tests,
-                                         harness and grader (CI's trusted grading of a pull request)
-          grade.sh --export-learner DIR  write the learner's copy of the course (no solutions) to DIR
-          grade.sh --check [LESSON...]   the course self-check (every lesson, the harness, the notebooks)
-          grade.sh --notebooks [--update]  run the notebooks and compare (or refresh) their stored outputs
-          grade.sh --help                this text
-        """;
+    // The usage text as (arguments, description) rows: rendered under the shim's own name, so the
+    // descriptions line up whether it is grade.sh or grade.ps1. A description may run on over
+    // several lines; arguments too long for their column put the description on the next line.
+    private static readonly (string Arguments, string[] Description)[] Commands =
+    [
+        ("", ["your progress over every lesson"]),
+        ("LESSON", ["grade your code for one lesson (lesson05, 5, 05 or framing)"]),
+        ("LESSON --seed S", ["rerun with the seed a failing test printed"]),
+        ("LESSON --only TEXT", ["run only the tests whose name contains TEXT"]),
+        ("LESSON --solution", ["run the tests against the reference solution"]),
+        ("LESSON --mutant NAME", ["run the tests against one of the solution's mutants"]),
+        ("LESSON --format json|junit [--output FILE]", ["results for machines (autograders, CI test reporters)"]),
+        ("LESSON --watch", ["grade again on every save, showing the first thing to fix"]),
+        ("LESSON --run [ARGS]", ["start the lesson's program on loopback with your code (--solution:", "the reference), to try with nc, socat, a browser; --run --help", "lists its ARGS (--port P and more); Ctrl+C stops it"]),
+        ("LESSON --submission DIR", ["grade DIR's lessons/LESSON/src with this checkout's tests,", "harness and grader (CI's trusted grading of a pull request)"]),
+        ("--export-learner DIR", ["write the learner's copy of the course (no solutions) to DIR"]),
+        ("--check [LESSON...]", ["the course self-check (every lesson, the harness, the notebooks)"]),
+        ("--notebooks [--update]", ["run the notebooks and compare (or refresh) their stored outputs"]),
+        ("--help", ["this text"]),
+    ];
+
+    /// <summary>Width of the arguments column: "grade.sh LESSON --mutant NAME" and two spaces.</summary>
+    private const int ArgumentsWidth = 22;
+
+    /// <summary>The usage text, with <paramref name="shim"/> (grade.sh, grade.ps1) as the command's name.</summary>
+    public static string Usage(string shim = "grade.sh")
+    {
+        var text = new System.Text.StringBuilder("Usage:\n");
+        var column = new string(' ', 2 + shim.Length + 1 + ArgumentsWidth);
+        foreach (var (arguments, description) in Commands)
+        {
+            var command = $"  {shim} {arguments}";
+            var lines = description.AsEnumerable();
+            if (arguments.Length <= ArgumentsWidth - 2)
+            {
+                text.Append(command.PadRight(column.Length)).Append(description[0]).Append('\n');
+                lines = lines.Skip(1);
+            }
+            else
+            {
+                text.Append(command).Append('\n');
+            }
+            foreach (var line in lines) text.Append(column).Append(line).Append('\n');
+        }
+        return text.ToString().TrimEnd('\n');
+    }
 
     /// <exception cref="GraderException">with exit code 2 when the command line is wrong.</exception>
     public static GraderOptions Parse(IReadOnlyList<string> args)

@@ -30,9 +30,9 @@ public sealed class SubmissionWorkspace : IDisposable
         .. RootFiles, "grade.sh", "grade.ps1", ".github", ".ci",
     ];
 
-    /// <summary>The projects under harness/ that a lesson's build needs: the harness and the library
-    /// it builds on, which lesson code may reference too. Trusted grading stages these.</summary>
-    public static readonly IReadOnlyList<string> HarnessProjects = ["NetCourse.Harness", "NetCourse.Redis"];
+    /// <summary>The projects under harness/ that a lesson's build needs (the harness, which lesson
+    /// tests reference). Trusted grading stages these.</summary>
+    public static readonly IReadOnlyList<string> HarnessProjects = ["NetCourse.Harness"];
 
     /// <summary>The API gate's lists (Directory.Build.targets reads them for every lesson project).</summary>
     public const string BannedApisFolder = "BannedApis";

@@ -6,7 +6,7 @@ public abstract class NodeFailureContract(BackendKind backend)
     [Test, Points(5), TimeLimit(60), Hint("See Hints 5.1 and 3.5: the dead node's entries expire by TTL, messages wait in the store, and the reconnected clients get them all (the ones they had not acknowledged twice).")]
     public async Task Node_killed_mid_stream_loses_no_message_and_the_clients_drop_the_copies()
     {
-        await using var s = await ClusterSetup.StartAsync(backend, nodes: 2, shortTtl: true);
+        await using var s = await ClusterSetup.StartAsync(backend, nodes: 2);
         var traffic = new Traffic(s, [.. Enumerable.Range(1, 20).Select(i => $"user{i:00}")], TestSeed.RandomForCurrentTest());
         // Half the clients never acknowledge on the doomed node: theirs are the acks a crash loses.
         var clients = new List<PushClient>();

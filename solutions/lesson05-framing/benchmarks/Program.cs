@@ -2,12 +2,16 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using BenchmarkDotNet.Environments;
+using BenchmarkDotNet.Toolchains.DotNetCli;
 
-// A short in-process job: the whole suite runs in a minute or two, and the course's custom
-// output folders (.build/) need no generated project.
+// A short job: the whole suite runs in a minute or two.
 var config = DefaultConfig.Instance
-    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+    // Out of process on .NET 10 (BenchmarkDotNet's default toolchain: a process per benchmark). The
+    // course's obj folders depend on the configuration (Directory.Build.props), and BenchmarkDotNet
+    // restores its generated project without one: say Release to restore too. Run from the
+    // repository root: BenchmarkDotNet looks for the benchmark's .csproj under the current folder.
+    .AddJob(Job.ShortRun.WithRuntime(CoreRuntime.Core10_0).WithArguments([new MsBuildArgument("-p:Configuration=Release")]))
     .AddDiagnoser(MemoryDiagnoser.Default)
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 

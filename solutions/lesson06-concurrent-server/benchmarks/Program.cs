@@ -2,7 +2,8 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using BenchmarkDotNet.Environments;
+using BenchmarkDotNet.Toolchains.DotNetCli;
 using NetCourse.Lesson06.Benchmarks;
 
 // `idle-memory [N]`: memory per idle connection with N (10,000) clients held open.
@@ -19,9 +20,11 @@ switch (args)
 }
 
 var config = DefaultConfig.Instance
-    // In process: BenchmarkDotNet's generated project would otherwise land under .build/, where the
-    // course's build settings would misplace its restore output.
-    .AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance))
+    // Out of process on .NET 10 (BenchmarkDotNet's default toolchain: a process per benchmark). The
+    // course's obj folders depend on the configuration (Directory.Build.props), and BenchmarkDotNet
+    // restores its generated project without one: say Release to restore too. Run from the
+    // repository root: BenchmarkDotNet looks for the benchmark's .csproj under the current folder.
+    .AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithRuntime(CoreRuntime.Core10_0).WithArguments([new MsBuildArgument("-p:Configuration=Release")]))
     .AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
 return 0;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using NetCourse.Harness.Redis;
 
 namespace NetCourse.Lesson09.Benchmarks;
 
@@ -14,8 +15,9 @@ public static class ClusterRun
     public static async Task<BenchmarkResult> RunAsync(string backendName, BenchmarkOptions options)
     {
         Console.WriteLine($"[{backendName}] starting the cluster: {options.Nodes} nodes");
-        await using var redis = backendName == "redis" ? await RedisProcess.StartAsync() : null;
-        var backend = redis is null ? ClusterBackend.InMemory() : ClusterBackend.Redis(redis.Url, "bench:");
+        // REDIS_URL's server, or a private redis-server without persistence, as the tests run it.
+        await using var redis = backendName == "redis" ? await RedisServer.StartAsync() : null;
+        var backend = redis is null ? ClusterBackend.InMemory() : ClusterBackend.Redis(redis.Connection, "bench:");
         var key = TokenIssuer.NewKey();
         await using var cluster = await PushCluster.StartAsync(backend, new PushClusterOptions { Nodes = options.Nodes, SigningKey = key });
 

@@ -4,9 +4,9 @@ namespace NetCourse.Lesson09.Tests.Support;
 /// one test body, two small fixtures (<c>InMemory…Tests</c>, <c>Redis…Tests</c>).</summary>
 public enum BackendKind
 {
-    /// <summary>In this process, on the manual clock: TTLs pass when the test says so.</summary>
+    /// <summary>In this process: TTLs pass on the manual clock, when the test says so.</summary>
     InMemory,
 
-    /// <summary>A private redis-server (or REDIS_URL's): TTLs pass on the server's real clock.</summary>
+    /// <summary>The test run's redis-server (or REDIS_URL's): the test moves the TTLs of its keys with the manual clock.</summary>
     Redis,
 }

@@ -8,32 +8,28 @@ namespace NetCourse.Lesson09.Tests.Support;
 /// port — on the backend of the test's fixture, and the clients the test connects. Everything is
 /// stopped when it is disposed; a failing test shows the cluster's state and the errors its
 /// services threw.
+/// <para>Time is a manual clock on both backends: heartbeats and tokens follow it, and so do the
+/// registry's TTLs — in memory directly, on Redis by moving the TTLs of the test's keys as the
+/// clock moves (<see cref="RedisKeyspace.AdvanceExpiryAsync"/>), so no test waits for real time.
+/// All Redis tests of a run share one redis-server and one multiplexer, each test in its own keyspace.</para>
 /// </summary>
 public sealed class ClusterSetup : IAsyncDisposable
 {
-    /// <summary>TTL and heartbeats on the manual clock (in memory), or the real clock's for the
-    /// tests that do not wait for a TTL (Redis): long enough never to expire by accident.</summary>
+    /// <summary>TTL and heartbeats on the manual clock. On Redis the server's real clock runs too,
+    /// but a test takes far less than a TTL of it, so no entry expires by accident.</summary>
     public static readonly PushNodeOptions StandardTiming = new()
     {
         RegistrationTtl = TimeSpan.FromSeconds(30),
         HeartbeatInterval = TimeSpan.FromSeconds(10),
     };
 
-    /// <summary>Real-clock TTL for Redis tests that wait for one: eight heartbeats per TTL, so a
-    /// busy machine's late heartbeat never lets a live user's entry expire.</summary>
-    public static readonly PushNodeOptions ShortRealTiming = new()
-    {
-        RegistrationTtl = TimeSpan.FromSeconds(2),
-        HeartbeatInterval = TimeSpan.FromMilliseconds(250),
-    };
-
     /// <summary>The key the test clusters sign with, so a test can make tokens of its own.</summary>
     public static readonly byte[] SigningKey = [.. Enumerable.Range(1, TokenIssuer.KeySize).Select(i => (byte)(i * 7))];
 
     private readonly List<PushClient> _clients = [];
-    private readonly RedisServer? _redis;
+    private readonly RedisKeyspace? _redis;
 
-    private ClusterSetup(BackendKind kind, PushCluster cluster, ManualClock? clock, RedisServer? redis)
+    private ClusterSetup(BackendKind kind, PushCluster cluster, ManualClock clock, RedisKeyspace? redis)
     {
         Kind = kind;
         Cluster = cluster;
@@ -45,27 +41,29 @@ public sealed class ClusterSetup : IAsyncDisposable
 
     public PushCluster Cluster { get; }
 
-    /// <summary>The manual clock of an in-memory cluster (tokens, heartbeats and TTLs); null on Redis.</summary>
-    public ManualClock? Clock { get; }
+    /// <summary>The cluster's manual clock (tokens, heartbeats and TTLs). Move it with <see cref="AdvanceAsync"/>,
+    /// which moves the Redis TTLs along.</summary>
+    public ManualClock Clock { get; }
 
     public PushNodeOptions Timing => Cluster.Options.Node;
 
     public PushNodeHost Node(int index) => Cluster.Nodes[index];
 
-    /// <param name="shortTtl">On Redis, a TTL of 2 s so a test can wait for it on the real clock.</param>
     /// <param name="decorateRegistry">Wraps the registry every service gets (a registry that fails on cue).</param>
-    public static async Task<ClusterSetup> StartAsync(BackendKind kind, int nodes = 3, bool shortTtl = false,
+    public static async Task<ClusterSetup> StartAsync(BackendKind kind, int nodes = 3,
         Func<ISessionRegistry, ISessionRegistry>? decorateRegistry = null)
     {
-        var redis = kind == BackendKind.Redis ? await RedisServer.StartAsync().WithDeadline(TimeSpan.FromSeconds(15), "starting redis-server") : null;
-        var clock = kind == BackendKind.InMemory ? new ManualClock() : null;
-        var backend = redis is null ? ClusterBackend.InMemory(clock) : ClusterBackend.Redis(redis.Url, redis.KeyPrefix);
+        var redis = kind == BackendKind.Redis
+            ? (await RedisServer.SharedAsync().WithDeadline(TimeSpan.FromSeconds(15), "starting redis-server")).NewKeyspace()
+            : null;
+        var clock = new ManualClock();
+        var backend = redis is null ? ClusterBackend.InMemory(clock) : ClusterBackend.Redis(redis.Connection, redis.Prefix);
         if (decorateRegistry is not null) backend = new DecoratedBackend(backend, decorateRegistry);
         var options = new PushClusterOptions
         {
             Nodes = nodes,
-            Node = redis is not null && shortTtl ? ShortRealTiming : StandardTiming,
-            Time = (TimeProvider?)clock ?? TimeProvider.System,
+            Node = StandardTiming,
+            Time = clock,
             SigningKey = SigningKey,
         };
         try
@@ -123,68 +121,63 @@ public sealed class ClusterSetup : IAsyncDisposable
     }
 
     /// <summary>
-    /// Lets the registry TTL run out for entries nobody renews: in memory the manual clock moves
-    /// one TTL; on Redis the test waits (bounded) for the server to expire them.
+    /// Moves the cluster's time forward: on Redis first the TTLs of the test's keys (as if the
+    /// server's clock had moved), then the manual clock, which fires the heartbeats that fall due —
+    /// so a heartbeat renews an entry after its TTL has moved, as on a real timeline.
     /// </summary>
-    public async Task LetEntriesExpireAsync(IEnumerable<string> userIds)
+    public async Task AdvanceAsync(TimeSpan by)
     {
-        if (Clock is not null) Clock.Advance(Timing.RegistrationTtl);
-        await UntilOfflineAsync(userIds, Timing.RegistrationTtl + TimeSpan.FromSeconds(5));
+        if (_redis is not null) await _redis.AdvanceExpiryAsync(by).WithDeadline(what: $"moving the Redis TTLs by {by.TotalSeconds:0.###} s");
+        Clock.Advance(by);
     }
 
-    /// <summary>The cluster's clock: the manual one in memory, the real one with Redis.</summary>
+    /// <summary>Lets the registry TTL run out for entries nobody renews: the clock (and the Redis TTLs) move one TTL.</summary>
+    public async Task LetEntriesExpireAsync(IEnumerable<string> userIds)
+    {
+        await AdvanceAsync(Timing.RegistrationTtl);
+        await UntilOfflineAsync(userIds);
+    }
+
+    /// <summary>The cluster's clock (the manual one).</summary>
     public TimeProvider Time => Cluster.Options.Time;
 
-    /// <summary>
-    /// Lets the next heartbeat of every node happen: in memory, once the nodes have armed their
-    /// heartbeat timers, the manual clock moves one interval; with Redis the real clock is already
-    /// moving (the caller waits, bounded, for what the heartbeat does).
-    /// </summary>
+    /// <summary>Lets the next heartbeat of every node happen: once the nodes have armed their
+    /// heartbeat timers, time moves one interval.</summary>
     public async Task NextHeartbeatAsync()
     {
-        if (Clock is null) return;
         await UntilHeartbeatTimersArmedAsync();
-        Clock.Advance(Timing.HeartbeatInterval);
+        await AdvanceAsync(Timing.HeartbeatInterval);
     }
 
     /// <summary>
     /// Lets <paramref name="span"/> (longer than the TTL) pass while the nodes heartbeat, and fails
-    /// as soon as <paramref name="userId"/>'s entry is not renewed. In memory the clock moves one
-    /// interval at a time, each time waiting for the heartbeat to give the entry a full TTL again;
-    /// with Redis the test watches the entry on the real clock.
+    /// as soon as <paramref name="userId"/>'s entry is not renewed: time moves one interval at a
+    /// time, each time waiting for the heartbeat to give the entry a full TTL again.
     /// </summary>
     public async Task LetTimePassWithHeartbeatsAsync(TimeSpan span, string userId)
     {
-        var node = await LookupAsync(userId);
-        if (Clock is not null)
+        await UntilHeartbeatTimersArmedAsync();
+        for (var passed = TimeSpan.Zero; passed < span; passed += Timing.HeartbeatInterval)
         {
-            await UntilHeartbeatTimersArmedAsync();
-            for (var passed = TimeSpan.Zero; passed < span; passed += Timing.HeartbeatInterval)
-            {
-                Clock.Advance(Timing.HeartbeatInterval);
-                TimeSpan? left = null;
-                await Wait.UntilAsync(async () => (left = await Cluster.Registry.TimeToLiveAsync(userId)) == Timing.RegistrationTtl,
-                    () => $"a heartbeat to renew {userId}'s registration when the clock reached {(passed + Timing.HeartbeatInterval).TotalSeconds:0} s " +
-                          $"(TTL {Timing.RegistrationTtl.TotalSeconds:0} s, heartbeat every {Timing.HeartbeatInterval.TotalSeconds:0} s): its entry has {(left is { } l ? $"{l.TotalSeconds:0.###} s left" : "expired")}");
-            }
-            return;
-        }
-
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (watch.Elapsed < span)
-        {
-            if (await LookupAsync(userId) != node)
-                Assert.Fail($"{userId}'s registration expired {watch.Elapsed.TotalSeconds:0.0} s into the wait, although its node is alive: " +
-                            $"heartbeats every {Timing.HeartbeatInterval.TotalMilliseconds:0} ms must renew an entry whose TTL is {Timing.RegistrationTtl.TotalSeconds:0.###} s.");
-            await Task.Delay(50);
+            await AdvanceAsync(Timing.HeartbeatInterval);
+            TimeSpan? left = null;
+            await Wait.UntilAsync(async () => HasFullTtl(left = await Cluster.Registry.TimeToLiveAsync(userId)),
+                () => $"a heartbeat to renew {userId}'s registration when the clock reached {(passed + Timing.HeartbeatInterval).TotalSeconds:0} s " +
+                      $"(TTL {Timing.RegistrationTtl.TotalSeconds:0} s, heartbeat every {Timing.HeartbeatInterval.TotalSeconds:0} s): its entry has {(left is { } l ? $"{l.TotalSeconds:0.###} s left" : "expired")}");
         }
     }
+
+    // In memory a renewed entry has exactly one TTL left. On Redis the server's real clock has also
+    // run a little since the renewal; an entry not renewed has a whole interval less.
+    private bool HasFullTtl(TimeSpan? left) => Kind == BackendKind.InMemory
+        ? left == Timing.RegistrationTtl
+        : left > Timing.RegistrationTtl - Timing.HeartbeatInterval / 2;
 
     private Task UntilHeartbeatTimersArmedAsync()
     {
         var alive = Cluster.Nodes.Count(n => n.IsAlive);
-        return Wait.UntilAsync(() => Clock!.PendingTimers >= alive,
-            () => $"the heartbeat timers of the {alive} live node(s) to be armed on the node's TimeProvider (timers armed: {Clock!.PendingTimers})");
+        return Wait.UntilAsync(() => Clock.PendingTimers >= alive,
+            () => $"the heartbeat timers of the {alive} live node(s) to be armed on the node's TimeProvider (timers armed: {Clock.PendingTimers})");
     }
 
     private static string Ids(IReadOnlyCollection<long> ids) =>
@@ -198,7 +191,7 @@ public sealed class ClusterSetup : IAsyncDisposable
     private string DescribeNow()
     {
         var text = new StringBuilder();
-        text.AppendLine($"backend: {Cluster.Backend.Name}{(Clock is not null ? $", manual clock at {Clock.GetUtcNow():HH:mm:ss}" : "")}; TTL {Timing.RegistrationTtl.TotalSeconds:0.###} s, heartbeat every {Timing.HeartbeatInterval.TotalSeconds:0.###} s");
+        text.AppendLine($"backend: {Cluster.Backend.Name}, manual clock at {Clock.GetUtcNow():HH:mm:ss}{(_redis is not null ? $", keys under {_redis.Prefix}" : "")}; TTL {Timing.RegistrationTtl.TotalSeconds:0.###} s, heartbeat every {Timing.HeartbeatInterval.TotalSeconds:0.###} s");
         foreach (var node in Cluster.Nodes)
             text.AppendLine($"{node.Name} at {node.Address}: {(node.IsAlive ? "alive" : node.WasKilled ? "killed" : "stopped")}, {node.OpenWebSockets} open WebSocket(s)");
         List<PushClient> clients;
@@ -217,7 +210,7 @@ public sealed class ClusterSetup : IAsyncDisposable
         lock (_clients) clients = [.. _clients];
         await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask())).WithDeadline(TimeSpan.FromSeconds(20), "closing the test's clients");
         await Cluster.DisposeAsync().AsTask().WithDeadline(TimeSpan.FromSeconds(30), "stopping the cluster");
-        if (_redis is not null) await _redis.DisposeAsync().AsTask().WithDeadline(TimeSpan.FromSeconds(15), "stopping redis-server");
+        if (_redis is not null) await _redis.DisposeAsync().AsTask().WithDeadline(TimeSpan.FromSeconds(15), "deleting the test's Redis keys");
     }
 
     private sealed class DecoratedBackend(ClusterBackend inner, Func<ISessionRegistry, ISessionRegistry> decorate) : ClusterBackend

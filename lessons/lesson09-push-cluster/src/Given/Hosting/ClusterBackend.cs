@@ -1,8 +1,8 @@
-using NetCourse.Redis;
+using StackExchange.Redis;
 
 namespace NetCourse.Lesson09;
 
-/// <summary>The registry and store one service works with, and the connection behind them.</summary>
+/// <summary>The registry and store one service works with, and what to dispose with them (if anything).</summary>
 public sealed class ServiceBackends(ISessionRegistry registry, IMessageStore store, IAsyncDisposable? connection = null) : IAsyncDisposable
 {
     public ISessionRegistry Registry { get; } = registry;
@@ -14,7 +14,9 @@ public sealed class ServiceBackends(ISessionRegistry registry, IMessageStore sto
 
 /// <summary>
 /// Where a cluster keeps its registry and store: in this process's memory (the default: no server
-/// needed), or on a Redis server. Every service connects on its own, as separate processes would.
+/// needed), or on a Redis server. On Redis the services of one process share one multiplexer, as
+/// StackExchange.Redis advises (one per process: it pipelines every caller's commands over one
+/// connection, and connecting costs a handshake); separate processes would each have their own.
 /// </summary>
 public abstract class ClusterBackend
 {
@@ -26,8 +28,10 @@ public abstract class ClusterBackend
     /// <summary>Shared objects in memory; entries expire on <paramref name="time"/> (a manual clock in tests).</summary>
     public static ClusterBackend InMemory(TimeProvider? time = null) => new InMemoryBackend(time ?? TimeProvider.System);
 
-    /// <summary>A Redis server (<c>redis://host:port</c>); every key starts with <paramref name="keyPrefix"/>.</summary>
-    public static ClusterBackend Redis(string url, string keyPrefix = "") => new RedisBackend(url, keyPrefix);
+    /// <summary>The Redis server of <paramref name="redis"/> (the caller's multiplexer, which it keeps
+    /// and disposes); every key starts with <paramref name="keyPrefix"/>.</summary>
+    public static ClusterBackend Redis(IConnectionMultiplexer redis, string keyPrefix = "") =>
+        new RedisBackend(redis ?? throw new ArgumentNullException(nameof(redis)), keyPrefix);
 
     public override string ToString() => Name;
 
@@ -42,14 +46,14 @@ public abstract class ClusterBackend
             Task.FromResult(new ServiceBackends(_registry, _store));
     }
 
-    private sealed class RedisBackend(string url, string keyPrefix) : ClusterBackend
+    private sealed class RedisBackend(IConnectionMultiplexer redis, string keyPrefix) : ClusterBackend
     {
         public override string Name => "Redis";
 
-        public override async Task<ServiceBackends> ConnectAsync(CancellationToken cancellationToken = default)
+        public override Task<ServiceBackends> ConnectAsync(CancellationToken cancellationToken = default)
         {
-            var connection = await RedisConnection.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
-            return new ServiceBackends(new RedisSessionRegistry(connection, keyPrefix), new RedisMessageStore(connection, keyPrefix), connection);
+            var database = redis.GetDatabase();
+            return Task.FromResult(new ServiceBackends(new RedisSessionRegistry(database, keyPrefix), new RedisMessageStore(database, keyPrefix)));
         }
     }
 }

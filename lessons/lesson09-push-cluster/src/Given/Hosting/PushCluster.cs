@@ -58,10 +58,10 @@ public sealed class PushCluster : IAsyncDisposable
 
     public IReadOnlyList<PushNodeHost> Nodes { get; }
 
-    /// <summary>The registry as an outside observer sees it (its own backend connection).</summary>
+    /// <summary>The registry as an outside observer sees it (its own registry and store objects).</summary>
     public ISessionRegistry Registry { get; }
 
-    /// <summary>The store as an outside observer sees it (its own backend connection).</summary>
+    /// <summary>The store as an outside observer sees it (its own registry and store objects).</summary>
     public IMessageStore Store { get; }
 
     /// <summary>A producer's client of the collect service.</summary>

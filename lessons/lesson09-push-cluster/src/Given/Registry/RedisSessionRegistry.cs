@@ -1,5 +1,5 @@
 using System.Globalization;
-using NetCourse.Redis;
+using StackExchange.Redis;
 
 namespace NetCourse.Lesson09;
 
@@ -8,9 +8,10 @@ namespace NetCourse.Lesson09;
 /// <c>{prefix}session:{user}</c> → node, with a TTL in milliseconds. Redis expires the key itself,
 /// so a dead node's entries vanish on the server's clock. The conditional operations (renew only
 /// one's own entries, delete only one's own) run as Lua scripts: each is one atomic step on the
-/// server, so no other client's SET can slip between the check and the change.
+/// server, so no other client's SET can slip between the check and the change. StackExchange.Redis
+/// runs them by EVALSHA once the server has the script, so its text crosses the network once.
 /// </summary>
-public sealed class RedisSessionRegistry(RedisConnection redis, string keyPrefix = "") : ISessionRegistry
+public sealed class RedisSessionRegistry(IDatabase redis, string keyPrefix = "") : ISessionRegistry
 {
     // Renews each key of KEYS still holding ARGV[1]; returns the (1-based) positions of the others.
     private const string RenewScript = """
@@ -37,7 +38,7 @@ public sealed class RedisSessionRegistry(RedisConnection redis, string keyPrefix
     // anything else, so a node with many users renews them in slices, not in one long pause.
     private const int RenewSlice = 500;
 
-    private readonly RedisConnection _redis = redis ?? throw new ArgumentNullException(nameof(redis));
+    private readonly IDatabase _redis = redis ?? throw new ArgumentNullException(nameof(redis));
 
     public string KeyOf(string userId) => $"{keyPrefix}session:{userId}";
 
@@ -45,33 +46,35 @@ public sealed class RedisSessionRegistry(RedisConnection redis, string keyPrefix
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentException.ThrowIfNullOrEmpty(node);
-        await _redis.ExecuteAsync(["SET", KeyOf(userId), node, "PX", Milliseconds(ttl)], cancellationToken).ConfigureAwait(false);
+        // SET key node PX ttl (EX when the TTL is whole seconds: the same expiry): entry and expiry in one command.
+        await RedisCall.RunAsync(_redis.StringSetAsync(KeyOf(userId), node, Milliseconds(ttl)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<string>> RenewAsync(string node, IReadOnlyCollection<string> userIds, TimeSpan ttl, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(node);
         ArgumentNullException.ThrowIfNull(userIds);
-        var ttlText = Milliseconds(ttl);
-        // The slices go out together: the connection pipelines them.
+        RedisValue[] arguments = [node, MillisecondsText(ttl)];
+        // The slices go out together: the multiplexer pipelines them.
         var slices = userIds.Chunk(RenewSlice).Select(async slice =>
         {
-            string[] command = ["EVAL", RenewScript, slice.Length.ToString(CultureInfo.InvariantCulture), .. slice.Select(KeyOf), node, ttlText];
-            var reply = await _redis.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
-            return reply.AsArray().Select(position => slice[(int)position.AsInteger() - 1]);
+            RedisKey[] keys = [.. slice.Select(userId => (RedisKey)KeyOf(userId))];
+            var reply = await RedisCall.RunAsync(_redis.ScriptEvaluateAsync(RenewScript, keys, arguments), cancellationToken).ConfigureAwait(false);
+            return ((RedisResult[])reply!).Select(position => slice[(int)position - 1]);
         }).ToList();
         return [.. (await Task.WhenAll(slices).ConfigureAwait(false)).SelectMany(lost => lost)];
     }
 
     public async Task<string?> LookupAsync(string userId, CancellationToken cancellationToken = default) =>
-        (await _redis.ExecuteAsync(["GET", KeyOf(userId)], cancellationToken).ConfigureAwait(false)).AsString();
+        await RedisCall.RunAsync(_redis.StringGetAsync(KeyOf(userId)), cancellationToken).ConfigureAwait(false);
 
     public async Task<bool> UnregisterAsync(string userId, string node, CancellationToken cancellationToken = default) =>
-        (await _redis.ExecuteAsync(["EVAL", UnregisterScript, "1", KeyOf(userId), node], cancellationToken).ConfigureAwait(false)).AsInteger() == 1;
+        (long)(await RedisCall.RunAsync(_redis.ScriptEvaluateAsync(UnregisterScript, [KeyOf(userId)], [node]), cancellationToken).ConfigureAwait(false)) == 1;
 
     public async Task<TimeSpan?> TimeToLiveAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var milliseconds = (await _redis.ExecuteAsync(["PTTL", KeyOf(userId)], cancellationToken).ConfigureAwait(false)).AsInteger();
+        // PTTL itself, not KeyTimeToLiveAsync: that answers null both for "no key" and for "no expiry".
+        var milliseconds = (long)await RedisCall.RunAsync(_redis.ExecuteAsync("PTTL", (RedisKey)KeyOf(userId)), cancellationToken).ConfigureAwait(false);
         // -2: no such key; -1: a key without expiry (never written by this class).
         return milliseconds switch
         {
@@ -81,10 +84,12 @@ public sealed class RedisSessionRegistry(RedisConnection redis, string keyPrefix
         };
     }
 
-    private static string Milliseconds(TimeSpan ttl)
+    private static TimeSpan Milliseconds(TimeSpan ttl)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
         // Rounded up: a TTL under a millisecond is still a TTL, not "no expiry".
-        return ((long)Math.Ceiling(ttl.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(Math.Ceiling(ttl.TotalMilliseconds));
     }
+
+    private static string MillisecondsText(TimeSpan ttl) => ((long)Milliseconds(ttl).TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
 }

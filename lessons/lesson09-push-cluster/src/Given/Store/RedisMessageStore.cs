@@ -1,5 +1,4 @@
-using System.Globalization;
-using NetCourse.Redis;
+using StackExchange.Redis;
 
 namespace NetCourse.Lesson09;
 
@@ -10,7 +9,7 @@ namespace NetCourse.Lesson09;
 /// <c>appendfsync always</c>) keeps the messages across its own restarts; the tests' private
 /// servers run without it.
 /// </summary>
-public sealed class RedisMessageStore(RedisConnection redis, string keyPrefix = "") : IMessageStore
+public sealed class RedisMessageStore(IDatabase redis, string keyPrefix = "") : IMessageStore
 {
     private const string AddScript = """
         local id = redis.call('INCR', KEYS[1])
@@ -18,7 +17,7 @@ public sealed class RedisMessageStore(RedisConnection redis, string keyPrefix = 
         return id
         """;
 
-    private readonly RedisConnection _redis = redis ?? throw new ArgumentNullException(nameof(redis));
+    private readonly IDatabase _redis = redis ?? throw new ArgumentNullException(nameof(redis));
 
     private string IdsKey => $"{keyPrefix}message-id";
 
@@ -28,21 +27,17 @@ public sealed class RedisMessageStore(RedisConnection redis, string keyPrefix = 
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentNullException.ThrowIfNull(body);
-        var id = await _redis.ExecuteAsync(["EVAL", AddScript, "2", IdsKey, KeyOf(userId), body], cancellationToken).ConfigureAwait(false);
-        return new PushMessage(id.AsInteger(), userId, body);
+        var id = await RedisCall.RunAsync(_redis.ScriptEvaluateAsync(AddScript, [IdsKey, KeyOf(userId)], [body]), cancellationToken).ConfigureAwait(false);
+        return new PushMessage((long)id, userId, body);
     }
 
     public async Task<IReadOnlyList<PushMessage>> PendingAsync(string userId, CancellationToken cancellationToken = default)
     {
-        // HGETALL answers field, value, field, value, … in no particular order.
-        var pairs = (await _redis.ExecuteAsync(["HGETALL", KeyOf(userId)], cancellationToken).ConfigureAwait(false)).AsArray();
-        var messages = new List<PushMessage>(pairs.Count / 2);
-        for (var i = 0; i + 1 < pairs.Count; i += 2)
-            messages.Add(new PushMessage(pairs[i].AsInteger(), userId, pairs[i + 1].AsString() ?? ""));
-        messages.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return messages;
+        // HGETALL answers the fields in no particular order.
+        var entries = await RedisCall.RunAsync(_redis.HashGetAllAsync(KeyOf(userId)), cancellationToken).ConfigureAwait(false);
+        return [.. entries.Select(entry => new PushMessage((long)entry.Name, userId, (string?)entry.Value ?? "")).OrderBy(message => message.Id)];
     }
 
     public async Task<bool> RemoveAsync(string userId, long messageId, CancellationToken cancellationToken = default) =>
-        (await _redis.ExecuteAsync(["HDEL", KeyOf(userId), messageId.ToString(CultureInfo.InvariantCulture)], cancellationToken).ConfigureAwait(false)).AsInteger() == 1;
+        await RedisCall.RunAsync(_redis.HashDeleteAsync(KeyOf(userId), messageId), cancellationToken).ConfigureAwait(false);
 }
