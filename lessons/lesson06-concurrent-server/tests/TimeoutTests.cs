@@ -55,6 +55,27 @@ public class TimeoutTests
         await client.ShouldBeClosedByServerAsync("a client stuck mid-line is dropped after the read timeout.");
     }
 
+    [Test, Points(2), Hint("See Hint 4.2: the read timeout counts from the line's first byte; more bytes of the same line must not restart it, or a client dripping one byte at a time holds its connection for ever.")]
+    public async Task Bytes_dripping_into_a_started_line_do_not_restart_the_read_timeout()
+    {
+        await using var s = ServerSetup.Start();
+        await using var client = await s.ConnectServedAsync();
+        await client.SendAsync("whole\nx");
+        (await client.ReadLineAsync()).ShouldBe("re:whole");
+        await s.UntilTimersArmedAsync();
+        // Nine more bytes of the same line, one every tenth of the read timeout: only the first
+        // byte's time counts, so the line is overdue when the tenth tenth has passed.
+        const int Drips = 10;
+        for (var drip = 1; drip < Drips; drip++)
+        {
+            s.Clock.Advance(ServerSetup.ReadTimeout / Drips);
+            await client.SendAsync("x");
+        }
+        s.Clock.Advance(ServerSetup.ReadTimeout / Drips);
+        (await client.ReadLineAsync("the read timeout, ReadTimeout after the line's first byte")).ShouldBe(LineProtocol.ReadTimeout,
+            "A line still unfinished ReadTimeout after its first byte must be dropped, however many bytes have dripped in since (slowloris).");
+    }
+
     [Test, Hint("See Hint 4.1: a timeout drops only its own connection.")]
     public async Task A_timed_out_client_does_not_disturb_the_others()
     {
