@@ -108,7 +108,7 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
             killer = Killer(await _grader.GradeAsync(lesson, Implementation.Mutant(mutant), seed + runs, stopOnFailure: true));
         var rerunNote = runs == 1 ? "" : $" (on run {runs} of {1 + MutantReruns}: a test that only sometimes catches it is weak)";
         tally.Record(killer is not null,
-            killer is null ? $"mutant {mutant} is killed (survived {runs} runs)" : $"mutant {mutant} is killed by \"{killer.Name}\"{rerunNote}",
+            killer is null ? $"mutant {mutant} is killed" : $"mutant {mutant} is killed by \"{killer.Name}\"{rerunNote}",
             [$"every test passed against this mutant in each of {runs} runs: add a test that catches its mistake"]);
     }
 
