@@ -24,6 +24,13 @@ public class DelimiterCodecTests
         FrameAssertions.Hex(Encode(new DelimiterEncoder(0), "ping"u8)).ShouldBe(FrameAssertions.Hex("ping\0"u8));
     }
 
+    [Test, Hint("See Hint 4.2: a delimiter anywhere in the message, its first byte included, would cut it at the receiver.")]
+    public void Encode_refuses_a_message_that_starts_with_the_delimiter()
+    {
+        Should.Throw<ArgumentException>(() => new DelimiterEncoder().Encode("\nlate"u8, new ArrayBufferWriter<byte>()),
+            "\"\\nlate\" would arrive as an empty message and then \"late\": the encoder must refuse it.");
+    }
+
     [Test, Hint("See Hint 4.2: a delimiter inside the message would cut it in two at the receiver; throw ArgumentException instead.")]
     public void Encode_refuses_a_message_that_contains_the_delimiter()
     {
