@@ -82,6 +82,15 @@ public class DelimiterCodecTests
         Should.Throw<FrameTooLargeException>(() => decoder.Feed([.. new byte[11], (byte)'\n'], _ => { }));
     }
 
+    [Test, Hint("See rule 3: after a line too long the stream cannot be resynchronized; refuse every later Feed with InvalidOperationException.")]
+    public void Decoder_refuses_input_after_a_line_too_long()
+    {
+        var decoder = new DelimiterDecoder(maxFrameSize: 10);
+        Should.Throw<FrameTooLargeException>(() => decoder.Feed(new byte[11], _ => { }));
+        Should.Throw<InvalidOperationException>(() => decoder.Feed("ok\n"u8, _ => { }),
+            "The rest of the too-long line would be read as a new line: a decoder that rejected its stream must refuse more input.");
+    }
+
     [Test, Hint("Bad input loses nothing: the lines before the long one are handed out first.")]
     public void Lines_before_a_too_long_line_are_delivered_before_the_error()
     {
