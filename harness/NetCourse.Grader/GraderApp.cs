@@ -58,6 +58,7 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
         var lesson = Find(catalog, options.Lessons[0]);
         var implementation = options.Solution ? Implementation.Solution
             : options.Mutant is { } mutant ? Implementation.Mutant(mutant)
+            : options.Alternative is { } alternative ? Implementation.Alternative(alternative)
             : Implementation.Stub;
         if (implementation.Kind != ImplementationKind.Stub && !Directory.Exists(lesson.SolutionDirectory))
             throw new GraderException("this copy of the course has no solutions (it is a learner's copy).");

@@ -17,8 +17,8 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
 
     public async Task<BuildResult> BuildAsync(Lesson lesson, Implementation implementation)
     {
-        if (implementation.Kind == ImplementationKind.Mutant)
-            MutantWorkspace.Prepare(lesson, implementation.MutantName!, BuildRoot);
+        if (implementation.Kind is ImplementationKind.Mutant or ImplementationKind.Alternative)
+            MutantWorkspace.Prepare(lesson, implementation, BuildRoot);
 
         var (exitCode, output) = await BuildProjectAsync(lesson.TestsProject, implementation.MSBuildProperties);
         var testAssembly = OutputAssembly(lesson.TestsProject, implementation.Pivot);

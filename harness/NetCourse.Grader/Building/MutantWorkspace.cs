@@ -3,19 +3,27 @@ using NetCourse.Grader.Course;
 namespace NetCourse.Grader.Building;
 
 /// <summary>
-/// Materialises a mutant under .build/mutants/&lt;slug&gt;/&lt;name&gt;/src: the solution's sources
-/// with the mutant's diff applied. Files are rewritten only when their content changes, so an
-/// unchanged mutant is not rebuilt.
+/// Materialises a mutant (or an alternative) under .build/mutants/&lt;slug&gt;/&lt;name&gt;/src: the
+/// solution's sources with the diff applied. Files are rewritten only when their content changes,
+/// so an unchanged mutant is not rebuilt.
 /// </summary>
 public static class MutantWorkspace
 {
-    public static string Prepare(Lesson lesson, string mutantName, string buildRoot)
-    {
-        var diffPath = Path.Combine(lesson.MutantsDirectory, mutantName, Lesson.MutantFileName);
-        if (!File.Exists(diffPath))
-            throw new GraderException($"{lesson.Id} has no mutant '{mutantName}'. Its mutants: {string.Join(", ", lesson.MutantNames.DefaultIfEmpty("(none)"))}");
+    public static string Prepare(Lesson lesson, string mutantName, string buildRoot) =>
+        Prepare(lesson, Implementation.Mutant(mutantName), buildRoot);
 
-        var target = Path.Combine(buildRoot, "mutants", lesson.Slug, mutantName, "src");
+    public static string Prepare(Lesson lesson, Implementation implementation, string buildRoot)
+    {
+        var alternative = implementation.Kind == ImplementationKind.Alternative;
+        var (folder, file, kind, names) = alternative
+            ? (lesson.AlternativesDirectory, Lesson.AlternativeFileName, "alternative", lesson.AlternativeNames)
+            : (lesson.MutantsDirectory, Lesson.MutantFileName, "mutant", lesson.MutantNames);
+        var mutantName = implementation.MutantName!;
+        var diffPath = Path.Combine(folder, mutantName, file);
+        if (!File.Exists(diffPath))
+            throw new GraderException($"{lesson.Id} has no {kind} '{mutantName}'. Its {kind}s: {string.Join(", ", names.DefaultIfEmpty("(none)"))}");
+
+        var target = Path.Combine(buildRoot, "mutants", lesson.Slug, implementation.WorkspaceName!, "src");
         var staging = target + ".next";
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         CopySources(lesson.SolutionDirectory, staging);
@@ -25,7 +33,7 @@ public static class MutantWorkspace
         }
         catch (FormatException e)
         {
-            throw new GraderException($"mutant '{mutantName}' of {lesson.Id} cannot be applied: {e.Message}");
+            throw new GraderException($"{kind} '{mutantName}' of {lesson.Id} cannot be applied: {e.Message}");
         }
         Synchronise(staging, target);
         Directory.Delete(staging, recursive: true);

@@ -8,13 +8,20 @@ namespace NetCourse.Grader.Checking;
 
 /// <summary>
 /// The course self-check: proves every lesson's tests are worth trusting (the solution passes
-/// them all, the untouched stub fails them all, every mutant is caught, the stub and solution
-/// have one public API), then runs the harness's and grader's own tests and the notebooks.
+/// them all, the untouched stub fails them all, every mutant is caught, every alternative — another
+/// correct design the README allows — passes them all, the stub and solution have one public API), then runs the harness's and grader's own tests and the notebooks.
 /// </summary>
 public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler style)
 {
     private readonly LessonGrader _grader = new(catalog.RepoRoot);
     private readonly LessonBuilder _builder = new(catalog.RepoRoot);
+
+    /// <summary>
+    /// How often a mutant that survived is run again (each time with the next seed) before it is
+    /// declared alive: a race-prone mistake may slip past one lucky interleaving, and a mutant that
+    /// needs a rerun to die is reported as such, so a weak test cannot hide behind a lucky kill.
+    /// </summary>
+    public const int MutantReruns = 2;
 
     public async Task<int> RunAsync(IReadOnlyList<Lesson> lessons, bool includeCourseTests, long seed)
     {
@@ -57,6 +64,28 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
         var mutants = lesson.MutantNames;
         tally.Record(mutants.Count >= 3, $"the lesson has at least three mutants ({mutants.Count})");
         foreach (var mutant in mutants) await CheckMutantAsync(lesson, mutant, tally, seed);
+        foreach (var alternative in lesson.AlternativeNames) await CheckAlternativeAsync(lesson, alternative, tally, seed);
+    }
+
+    private async Task CheckAlternativeAsync(Lesson lesson, string alternative, CheckTally tally, long seed)
+    {
+        var label = $"alternative {alternative} passes every test";
+        LessonRun run;
+        try { run = await _grader.GradeAsync(lesson, Implementation.Alternative(alternative), seed); }
+        catch (GraderException e)
+        {
+            tally.Record(false, label, [e.Message]);
+            return;
+        }
+        if (!run.Compiled)
+        {
+            tally.Record(false, label, ["the alternative does not compile:", .. run.Build.Errors]);
+            return;
+        }
+        var rejected = run.Tests.Where(t => !t.Passed).ToList();
+        tally.Record(run.Tests.Count > 0 && rejected.Count == 0, label,
+            ["a correct design fails these tests: they demand more than the README says (fix the test, or write the rule in the README)",
+             .. rejected.Select(t => $"{t.Outcome}: {t.Fixture} › {t.Name}: {FirstLine(t.Message)}")]);
     }
 
     private async Task CheckMutantAsync(Lesson lesson, string mutant, CheckTally tally, long seed)
@@ -73,11 +102,18 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
             tally.Record(false, $"mutant {mutant} is killed", ["the mutant does not compile:", .. run.Build.Errors]);
             return;
         }
-        var killer = run.Tests.FirstOrDefault(t => t.Finished && !t.Passed && t.Outcome != TestOutcomes.Skipped);
+        var killer = Killer(run);
+        var runs = 1;
+        for (; killer is null && runs <= MutantReruns; runs++)
+            killer = Killer(await _grader.GradeAsync(lesson, Implementation.Mutant(mutant), seed + runs, stopOnFailure: true));
+        var rerunNote = runs == 1 ? "" : $" (on run {runs} of {1 + MutantReruns}: a test that only sometimes catches it is weak)";
         tally.Record(killer is not null,
-            killer is null ? $"mutant {mutant} is killed" : $"mutant {mutant} is killed by \"{killer.Name}\"",
-            ["every test passed against this mutant: add a test that catches its mistake"]);
+            killer is null ? $"mutant {mutant} is killed" : $"mutant {mutant} is killed by \"{killer.Name}\"{rerunNote}",
+            [$"every test passed against this mutant in each of {runs} runs: add a test that catches its mistake"]);
     }
+
+    private static TestVerdict? Killer(LessonRun run) =>
+        run.Tests.FirstOrDefault(t => t.Finished && !t.Passed && t.Outcome != TestOutcomes.Skipped);
 
     private async Task CheckCourseTestsAsync(string project, CheckTally tally, long seed)
     {

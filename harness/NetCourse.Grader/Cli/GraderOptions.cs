@@ -11,6 +11,7 @@ public sealed record GraderOptions
     public IReadOnlyList<string> Lessons { get; init; } = [];
     public bool Solution { get; init; }
     public string? Mutant { get; init; }
+    public string? Alternative { get; init; }
     public long? Seed { get; init; }
     public IReadOnlyList<string> Only { get; init; } = [];
     public bool Update { get; init; }
@@ -33,6 +34,7 @@ public sealed record GraderOptions
         ("LESSON --only TEXT", ["run only the tests whose name contains TEXT"]),
         ("LESSON --solution", ["run the tests against the reference solution"]),
         ("LESSON --mutant NAME", ["run the tests against one of the solution's mutants"]),
+        ("LESSON --alternative NAME", ["run the tests against one of the solution's alternatives", "(another correct design: every test must pass)"]),
         ("LESSON --format json|junit [--output FILE]", ["results for machines (autograders, CI test reporters)"]),
         ("LESSON --watch", ["grade again on every save, showing the first thing to fix"]),
         ("LESSON --run [ARGS]", ["start the lesson's program on loopback with your code (--solution:", "the reference), to try with nc, socat, a browser; --run --help", "lists its ARGS (--port P and more); Ctrl+C stops it"]),
@@ -96,6 +98,7 @@ public sealed record GraderOptions
                 case "--update": options = options with { Update = true }; break;
                 case "--solution": options = options with { Solution = true }; break;
                 case "--mutant": options = options with { Mutant = Value() }; break;
+                case "--alternative": options = options with { Alternative = Value() }; break;
                 case "--only": only.Add(Value()); break;
                 case "--watch": options = options with { Watch = true }; break;
                 case "--submission": options = options with { Submission = Value() }; break;
@@ -140,12 +143,13 @@ public sealed record GraderOptions
 
     private static void Validate(GraderOptions o)
     {
-        if (o.Solution && o.Mutant is not null) throw new GraderException("choose --solution or --mutant, not both.", 2);
+        if (new[] { o.Solution, o.Mutant is not null, o.Alternative is not null }.Count(chosen => chosen) > 1)
+            throw new GraderException("choose one of --solution, --mutant and --alternative.", 2);
         if (o.Mode == GraderMode.Lesson && o.Lessons.Count > 1) throw new GraderException($"grade one lesson at a time (got {string.Join(", ", o.Lessons)}).", 2);
-        var needsLesson = o.Solution || o.Mutant is not null || o.Seed is not null || o.Only.Count > 0 || o.Format != ReportFormat.Text
+        var needsLesson = o.Solution || o.Mutant is not null || o.Alternative is not null || o.Seed is not null || o.Only.Count > 0 || o.Format != ReportFormat.Text
             || o.OutputFile is not null || o.Watch || o.Submission is not null;
-        if (needsLesson && o.Mode is not (GraderMode.Lesson or GraderMode.Run)) throw new GraderException("--solution, --mutant, --seed, --only, --format, --output, --watch and --submission need a lesson, e.g. grade.sh lesson01 --solution.", 2);
-        if (o.Submission is not null && (o.Solution || o.Mutant is not null)) throw new GraderException("--submission grades a learner's code; it does not go with --solution or --mutant.", 2);
+        if (needsLesson && o.Mode is not (GraderMode.Lesson or GraderMode.Run)) throw new GraderException("--solution, --mutant, --alternative, --seed, --only, --format, --output, --watch and --submission need a lesson, e.g. grade.sh lesson01 --solution.", 2);
+        if (o.Submission is not null && (o.Solution || o.Mutant is not null || o.Alternative is not null)) throw new GraderException("--submission grades a learner's code; it does not go with --solution, --mutant or --alternative.", 2);
         if (o.Watch && (o.Format != ReportFormat.Text || o.Submission is not null)) throw new GraderException("--watch is for a person at a terminal: it does not go with --format or --submission.", 2);
         if (o.Mode == GraderMode.ExportLearner && o.Lessons.Count > 0) throw new GraderException("--export-learner takes a folder, not a lesson.", 2);
         if (o.Update && o.Mode != GraderMode.Notebooks) throw new GraderException("--update goes with --notebooks.", 2);

@@ -13,16 +13,23 @@ public sealed record Lesson(int Number, string Slug, string Title, string Direct
     public string SourceDirectory => Path.Combine(Directory, "src");
     public string SolutionDirectory => Path.Combine(RepoRoot, "solutions", Slug, "src");
     public string MutantsDirectory => Path.Combine(RepoRoot, "solutions", Slug, "mutants");
+    public string AlternativesDirectory => Path.Combine(RepoRoot, "solutions", Slug, "alternatives");
 
     public string TestsProject => System.IO.Directory.EnumerateFiles(TestsDirectory, "*.csproj").Single();
     public string TestsAssemblyName => Path.GetFileNameWithoutExtension(TestsProject);
 
-    public IReadOnlyList<string> MutantNames =>
-        System.IO.Directory.Exists(MutantsDirectory)
-            ? System.IO.Directory.EnumerateDirectories(MutantsDirectory)
-                .Where(d => File.Exists(Path.Combine(d, MutantFileName)))
-                .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
-            : [];
+    public IReadOnlyList<string> MutantNames => DiffNames(MutantsDirectory, MutantFileName);
+
+    /// <summary>Correct designs other than the solution's, each a diff that every test must accept.</summary>
+    public IReadOnlyList<string> AlternativeNames => DiffNames(AlternativesDirectory, AlternativeFileName);
 
     public const string MutantFileName = "mutant.diff";
+    public const string AlternativeFileName = "alternative.diff";
+
+    private static IReadOnlyList<string> DiffNames(string folder, string diffFile) =>
+        System.IO.Directory.Exists(folder)
+            ? System.IO.Directory.EnumerateDirectories(folder)
+                .Where(d => File.Exists(Path.Combine(d, diffFile)))
+                .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            : [];
 }

@@ -12,10 +12,13 @@ public class TcpMergeTests
     {
         await using var pair = await ProxiedPair.ConnectAsync(f => f.ClientToServer.MergeEvery(3, flushAfter: Patient));
 
+        var sent = 0;
         foreach (var write in new[] { "one|"u8.ToArray(), "two|"u8.ToArray(), "three|"u8.ToArray() })
         {
             await pair.Client.SendAllAsync(write);
-            await Task.Delay(10); // separate writes arrive as separate reads at the proxy
+            sent += write.Length;
+            // Separate writes arrive as separate reads at the proxy: wait until it has read this one.
+            await Wait.UntilAsync(() => pair.Log.ClientToServer.BytesRead == sent, what: $"the proxy reading write {sent} B");
         }
 
         (await pair.Server.ReadSizesAsync(14)).ShouldBe([14]);

@@ -51,9 +51,19 @@ public class TcpStreamFaultTests
     {
         await using var pair = await ProxiedPair.ConnectAsync(f => f.ClientToServer.StopReading());
 
-        var send = pair.Client.SendAsync(new byte[64 << 20], SocketFlags.None);
-
-        (await Task.WhenAny(send, Task.Delay(300))).ShouldNotBe(send, "64 MiB cannot fit in socket buffers");
+        // Non-blocking sends show the block without waiting for it: once the socket buffers on
+        // both sides are full, the next send would block (WouldBlock) instead of being taken.
+        pair.Client.Blocking = false;
+        var chunk = new byte[64 << 10];
+        long taken = 0;
+        while (true)
+        {
+            var sent = pair.Client.Send(chunk, 0, chunk.Length, SocketFlags.None, out var error);
+            if (error == SocketError.WouldBlock) break;
+            error.ShouldBe(SocketError.Success);
+            taken += sent;
+            taken.ShouldBeLessThan(64L << 20, "64 MiB cannot fit in socket buffers: the sender should have been blocked long before");
+        }
         pair.Log.ClientToServer.BytesRead.ShouldBe(0);
     }
 
@@ -92,8 +102,11 @@ public class TcpStreamFaultTests
         await client.SendAllAsync(new byte[10]);
         var reply = client.ReceiveAsync(new byte[10], SocketFlags.None);
 
-        (await Task.WhenAny(reply, Task.Delay(100))).ShouldNotBe(reply);
+        // The proxy logs its decision before it starts swallowing: from then on it never dials.
+        await Wait.UntilAsync(() => proxy.Connections.Count == 1 && proxy.Connections[0].ClientToServer.FaultsInjected.Count == 1,
+            what: "the proxy taking the connection into its black hole");
         server.Accepted.ShouldBe(0);
+        reply.IsCompleted.ShouldBeFalse("a black hole never answers");
     }
 
     [Test]

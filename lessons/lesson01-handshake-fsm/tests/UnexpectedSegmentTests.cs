@@ -76,6 +76,23 @@ public class UnexpectedSegmentTests
         m.State.ShouldBe(TcpState.Closed);
     }
 
+    [Test, Hint("See Hint 4.3: in SYN-SENT check the ACK first; a RST whose ACK acknowledges something we never sent is dropped (RFC 9293, section 3.10.7.3).")]
+    public void RST_acknowledging_something_never_sent_in_SYN_SENT_is_dropped()
+    {
+        var m = Machine.In(TcpState.SynSent);
+        m.Receive(Seg(Rst | Ack, seq: 0, ack: 555));
+        m.State.ShouldBe(TcpState.SynSent, "Our SYN was 100: a reset acknowledging 555 is old or forged, and must not refuse the connection.");
+        m.ShouldHaveSentNothing("a RST,ACK with a wrong ack in SYN-SENT");
+    }
+
+    [Test, Hint("See Hint 4.3: in SYN-SENT a RST is believed only when it acknowledges our SYN; one without ACK is dropped.")]
+    public void RST_without_ACK_in_SYN_SENT_is_dropped()
+    {
+        var m = Machine.In(TcpState.SynSent);
+        m.Receive(Seg(Rst, seq: 0));
+        m.State.ShouldBe(TcpState.SynSent, "A reset without ACK cannot say it answers our SYN: drop it and keep waiting.");
+    }
+
     [Test, Hint("See Hint 4.3: a RST with SEQ = RCV.NXT ends an established connection at once.")]
     public void RST_in_ESTABLISHED_moves_to_CLOSED()
     {

@@ -37,7 +37,7 @@ public class ClientTests
     public async Task Payload_larger_than_a_datagram_is_rejected()
     {
         using var fake = new FakeServer();
-        await Should.ThrowAsync<ArgumentException>(() => fake.Client.EchoAsync(new byte[EchoWire.MaxPayload + 1]));
+        await Should.ThrowAsync<ArgumentException>(async () => await fake.Client.EchoAsync(new byte[EchoWire.MaxPayload + 1]));
     }
 
     [Test, Hint("See Hint 3.1: each datagram is EchoWire.Write(number, payload): the 8-byte number, then the payload.")]

@@ -133,10 +133,11 @@ public class CommandLineTests
         Rejects("send", "notes.txt", "localhost:9000", "extra").Message.ShouldContain("extra");
     }
 
-    [Test, Hint("The options of receive do not apply to send: the receiver decides where files go.")]
-    public void Send_with_a_receive_option_is_a_usage_error()
+    [TestCase("--dir", "inbox"), TestCase("--overwrite")]
+    [Hint("The options of receive do not apply to send: the receiver decides where files go and whether they replace old ones.")]
+    public void Send_with_a_receive_option_is_a_usage_error(params string[] option)
     {
-        Rejects("send", "notes.txt", "localhost:9000", "--dir", "inbox");
+        Rejects(["send", "notes.txt", "localhost:9000", .. option]);
     }
 
     [Test, Hint("See Hint 3.6: turn the endpoint's FormatException into a UsageException that quotes what was typed.")]

@@ -27,6 +27,20 @@ public class EndpointTests
         Endpoint.Parse("[2001:db8::8a2e:370:7334]:443").ShouldBe(new Endpoint("2001:db8::8a2e:370:7334", 443));
     }
 
+    [TestCase("0.0.0.0:80"), TestCase("255.255.255.255:80")]
+    [Hint("See Hint 1.4: each of the four numbers goes from 0 to 255 inclusive.")]
+    public void IPv4_numbers_at_the_ends_of_0_to_255_are_accepted(string text)
+    {
+        Endpoint.Parse(text).Port.ShouldBe(80, $"{text} is a valid IPv4 endpoint.");
+    }
+
+    [TestCase("x.example:80"), TestCase("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk.example:80")]
+    [Hint("Host-name labels are 1 to 63 characters, both ends included.")]
+    public void Host_name_labels_of_1_and_63_characters_are_accepted(string text)
+    {
+        Endpoint.Parse(text).Host.ShouldBe(text[..text.LastIndexOf(':')], "Labels of 1 to 63 letters, digits or hyphens make a valid host name.");
+    }
+
     [TestCase(1), TestCase(65535)]
     [Hint("Ports go from 1 to 65535 inclusive.")]
     public void Ports_at_the_ends_of_the_range_are_accepted(int port)

@@ -34,7 +34,7 @@ public class TransferWireTests
     public async Task Header_announcing_a_huge_frame_is_a_protocol_error()
     {
         using var stream = new MemoryStream([0x7F, 0xFF, 0xFF, 0xFF, 1, 2, 3]);
-        await Should.ThrowAsync<TransferProtocolException>(TransferWire.ReadHeaderAsync(stream).WithDeadline());
+        await Should.ThrowAsync<TransferProtocolException>(async () => await TransferWire.ReadHeaderAsync(stream).WithDeadline());
     }
 
     [Test, Hint("A stream that ends inside the header frame is a TransferProtocolException, not a half-read name.")]
@@ -42,7 +42,7 @@ public class TransferWireTests
     {
         var header = RawWire.Header("cut.txt", 10);
         using var stream = new MemoryStream(header, 0, header.Length - 2);
-        await Should.ThrowAsync<TransferProtocolException>(TransferWire.ReadHeaderAsync(stream).WithDeadline());
+        await Should.ThrowAsync<TransferProtocolException>(async () => await TransferWire.ReadHeaderAsync(stream).WithDeadline());
     }
 
     [Test, Hint("The reply frame: u32 payload length, the status byte, the UTF-8 message.")]

@@ -24,6 +24,13 @@ public class DelimiterCodecTests
         FrameAssertions.Hex(Encode(new DelimiterEncoder(0), "ping"u8)).ShouldBe(FrameAssertions.Hex("ping\0"u8));
     }
 
+    [Test, Hint("See Hint 4.2: a delimiter anywhere in the message, its first byte included, would cut it at the receiver.")]
+    public void Encode_refuses_a_message_that_starts_with_the_delimiter()
+    {
+        Should.Throw<ArgumentException>(() => new DelimiterEncoder().Encode("\nlate"u8, new ArrayBufferWriter<byte>()),
+            "\"\\nlate\" would arrive as an empty message and then \"late\": the encoder must refuse it.");
+    }
+
     [Test, Hint("See Hint 4.2: a delimiter inside the message would cut it in two at the receiver; throw ArgumentException instead.")]
     public void Encode_refuses_a_message_that_contains_the_delimiter()
     {
@@ -73,6 +80,15 @@ public class DelimiterCodecTests
     {
         var decoder = new DelimiterDecoder(maxFrameSize: 10);
         Should.Throw<FrameTooLargeException>(() => decoder.Feed([.. new byte[11], (byte)'\n'], _ => { }));
+    }
+
+    [Test, Hint("See rule 3: after a line too long the stream cannot be resynchronized; refuse every later Feed with InvalidOperationException.")]
+    public void Decoder_refuses_input_after_a_line_too_long()
+    {
+        var decoder = new DelimiterDecoder(maxFrameSize: 10);
+        Should.Throw<FrameTooLargeException>(() => decoder.Feed(new byte[11], _ => { }));
+        Should.Throw<InvalidOperationException>(() => decoder.Feed("ok\n"u8, _ => { }),
+            "The rest of the too-long line would be read as a new line: a decoder that rejected its stream must refuse more input.");
     }
 
     [Test, Hint("Bad input loses nothing: the lines before the long one are handed out first.")]

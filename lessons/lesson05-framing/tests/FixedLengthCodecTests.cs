@@ -18,6 +18,12 @@ public class FixedLengthCodecTests
         FrameAssertions.Hex(Encode(new FixedLengthEncoder(8, (byte)' '), "abc"u8)).ShouldBe(FrameAssertions.Hex("abc     "u8));
     }
 
+    [Test, Hint("A message exactly as long as the frame fits: it needs no padding.")]
+    public void Encode_of_a_message_as_long_as_the_frame_writes_it_unpadded()
+    {
+        FrameAssertions.Hex(Encode(new FixedLengthEncoder(4), "abcd"u8)).ShouldBe(FrameAssertions.Hex("abcd"u8));
+    }
+
     [Test, Hint("An empty message is a frame of padding only.")]
     public void Encode_of_an_empty_message_writes_a_frame_of_padding()
     {

@@ -55,6 +55,45 @@ public class TimeoutTests
         await client.ShouldBeClosedByServerAsync("a client stuck mid-line is dropped after the read timeout.");
     }
 
+    [Test, Points(2), Hint("See Hint 4.2: the read timeout counts from the line's first byte; more bytes of the same line must not restart it, or a client dripping one byte at a time holds its connection for ever.")]
+    public async Task Bytes_dripping_into_a_started_line_do_not_restart_the_read_timeout()
+    {
+        await using var s = ServerSetup.Start();
+        await using var client = await s.ConnectServedAsync();
+        await client.SendAsync("whole\nx");
+        (await client.ReadLineAsync()).ShouldBe("re:whole");
+        await s.UntilTimersArmedAsync();
+        // Three more bytes of the same line, a quarter of the read timeout apart: only the first
+        // byte's time counts, so the line is overdue when the fourth quarter has passed.
+        const int Quarters = 4;
+        for (var drip = 1; drip < Quarters; drip++)
+        {
+            s.Clock.Advance(ServerSetup.ReadTimeout / Quarters);
+            await DripAsync(s, client);
+        }
+        s.Clock.Advance(ServerSetup.ReadTimeout / Quarters);
+        (await client.ReadLineAsync("the read timeout, ReadTimeout after the line's first byte")).ShouldBe(LineProtocol.ReadTimeout,
+            "A line still unfinished ReadTimeout after its first byte must be dropped, however many bytes have dripped in since (slowloris).");
+    }
+
+    // Sends one more byte of the line, then gives the server a moment to handle it before time moves
+    // on: until it has looked at the clock (a server that restarts its timeout on a byte must) and
+    // its timer is armed again. A server that never looks at the clock for a byte cannot restart
+    // anything on it, so the wait is bounded and its end is not an error.
+    private static async Task DripAsync(ServerSetup s, LineClient client)
+    {
+        var looks = s.ServerClock.Looks;
+        await client.SendAsync("x");
+        try
+        {
+            await Wait.UntilAsync(() => s.ServerClock.Looks > looks && s.Clock.PendingTimers >= 1, TimeSpan.FromSeconds(1), "the server handling the byte");
+        }
+        catch (DeadlineExceededException)
+        {
+            // It did not look at the clock for this byte: nothing was restarted.
+        }
+    }
+
     [Test, Hint("See Hint 4.1: a timeout drops only its own connection.")]
     public async Task A_timed_out_client_does_not_disturb_the_others()
     {

@@ -9,7 +9,7 @@ public class DialFailureTests
         using var s = new PoolSetup();
         var refused = new IOException("connection refused");
         s.Dialer.Configure().DialAsync(default).ThrowsAsyncForAnyArgs(refused);
-        (await Outcome.ExceptionOf(s.Pool.GetAsync())).ShouldBeSameAs(refused,
+        (await Outcome.ExceptionOf(() => s.Pool.GetAsync())).ShouldBeSameAs(refused,
             "The caller must see the dialer's own exception, not a wrapper or another error.");
     }
 
@@ -19,7 +19,7 @@ public class DialFailureTests
         using var s = new PoolSetup();
         var refused = new IOException("connection refused");
         s.Dialer.Configure().DialAsync(default).ThrowsForAnyArgs(refused);
-        (await Outcome.ExceptionOf(s.Pool.GetAsync())).ShouldBeSameAs(refused,
+        (await Outcome.ExceptionOf(() => s.Pool.GetAsync())).ShouldBeSameAs(refused,
             "The caller must see the dialer's own exception, even when DialAsync throws instead of returning a faulted task.");
     }
 
@@ -30,7 +30,7 @@ public class DialFailureTests
         s.Dialer.Configure().DialAsync(default).ReturnsForAnyArgs(
             _ => throw new IOException("connection refused"),
             _ => new ValueTask<FakeConnection>(s.Dialing.Open()));
-        await Outcome.ExceptionOf(s.Pool.GetAsync());
+        await Outcome.ExceptionOf(() => s.Pool.GetAsync());
         var connection = await s.GetAsync();
         connection.ShouldNotBeNull("After a failed dial the pool of 1 must have its slot back and dial again.");
         s.Pool.Statistics.Live.ShouldBe(1, "One connection is lent: Live must be 1, not 2.");
@@ -47,7 +47,7 @@ public class DialFailureTests
         var failing = s.Pool.GetAsync().AsTask();
         var waiting = await s.StartWaitingBorrowerAsync();
         firstDial.SetException(new IOException("connection refused"));
-        (await Outcome.ExceptionOf(failing)).ShouldBeOfType<IOException>();
+        (await Outcome.ExceptionOf(() => failing)).ShouldBeOfType<IOException>();
         (await waiting.WithDeadline(what: "the waiting borrower after the dial in flight failed")).ShouldNotBeNull();
         s.Dialing.Dials.ShouldBe(2, "The waiter inherits the failed dial's slot and dials once.");
     }

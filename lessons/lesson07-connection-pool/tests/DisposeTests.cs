@@ -20,7 +20,7 @@ public class DisposeTests
         _ = await s.GetAsync();
         var waiting = await s.StartWaitingBorrowerAsync();
         s.Pool.Dispose();
-        (await Outcome.ExceptionOf(waiting)).ShouldBeOfType<ObjectDisposedException>(
+        (await Outcome.ExceptionOf(() => waiting)).ShouldBeOfType<ObjectDisposedException>(
             "A borrower waiting when the pool is disposed must fail clearly with ObjectDisposedException.");
     }
 
@@ -29,7 +29,7 @@ public class DisposeTests
     {
         var s = new PoolSetup();
         s.Pool.Dispose();
-        (await Outcome.ExceptionOf(s.Pool.GetAsync())).ShouldBeOfType<ObjectDisposedException>(
+        (await Outcome.ExceptionOf(() => s.Pool.GetAsync())).ShouldBeOfType<ObjectDisposedException>(
             "A disposed pool must refuse to lend with ObjectDisposedException.");
         s.Dialing.Dials.ShouldBe(0, "A disposed pool must not dial.");
     }

@@ -71,6 +71,19 @@ public class HealthTests
         first.IsDisposed.ShouldBeTrue("A dead connection must be disposed when the pool discards it.");
     }
 
+    [Test, Points(2), Hint("See Hint 3.3: ask IsAlive in Return too; a connection the server closed while it was lent is discarded, not handed on.")]
+    public async Task Connection_that_died_while_lent_is_not_handed_to_a_waiting_borrower()
+    {
+        using var s = new PoolSetup(maxConnections: 1);
+        var held = await s.GetAsync();
+        var waiting = await s.StartWaitingBorrowerAsync();
+        held.IsAlive = false;
+        s.Pool.Return(held);
+        var served = await waiting.WithDeadline(what: "the waiting borrower after a dead connection came back");
+        served.ShouldNotBeSameAs(held, "The server closed that connection while it was lent: Return must discard it, and the waiter dial a new one.");
+        held.IsDisposed.ShouldBeTrue("A connection found dead on Return must be disposed.");
+    }
+
     [Test, Hint("See Hint 3.2: a discarded connection frees its slot; a waiting borrower takes it and dials.")]
     public async Task Broken_connection_frees_its_slot_for_a_waiting_borrower()
     {

@@ -18,7 +18,7 @@ public class TcpTests
     public async Task TcpDialer_to_a_closed_port_throws_SocketException()
     {
         using var closed = LoopbackServer.BindClosedPort();
-        (await Outcome.ExceptionOf(new TcpDialer(closed.EndPoint).DialAsync(CancellationToken.None)))
+        (await Outcome.ExceptionOf(() => new TcpDialer(closed.EndPoint).DialAsync(CancellationToken.None)))
             .ShouldBeOfType<SocketException>("Dialing a port nobody listens on must fail with the SocketException of the connect.");
     }
 

@@ -30,7 +30,7 @@ public class WaitingTests
         using var cancel = new CancellationTokenSource();
         var waiting = await s.StartWaitingBorrowerAsync(cancel.Token);
         await cancel.CancelAsync();
-        (await Outcome.ExceptionOf(waiting)).ShouldBeAssignableTo<OperationCanceledException>(
+        (await Outcome.ExceptionOf(() => waiting)).ShouldBeAssignableTo<OperationCanceledException>(
             "A waiting borrower whose token is cancelled must stop waiting with OperationCanceledException.");
     }
 
@@ -42,7 +42,7 @@ public class WaitingTests
         using var cancel = new CancellationTokenSource();
         var waiting = await s.StartWaitingBorrowerAsync(cancel.Token);
         await cancel.CancelAsync();
-        await Outcome.ExceptionOf(waiting);
+        await Outcome.ExceptionOf(() => waiting);
         s.Pool.Statistics.Waiting.ShouldBe(0, "The cancelled borrower must no longer count as waiting.");
     }
 
@@ -54,7 +54,7 @@ public class WaitingTests
         using var cancel = new CancellationTokenSource();
         var cancelled = await s.StartWaitingBorrowerAsync(cancel.Token);
         await cancel.CancelAsync();
-        await Outcome.ExceptionOf(cancelled);
+        await Outcome.ExceptionOf(() => cancelled);
         s.Pool.Return(held);
         (await s.GetAsync()).ShouldBeSameAs(held, "After the only waiter cancelled, the returned connection must stay in the pool for the next borrower.");
     }
@@ -63,7 +63,7 @@ public class WaitingTests
     public async Task Get_with_an_already_cancelled_token_neither_dials_nor_lends()
     {
         using var s = new PoolSetup();
-        (await Outcome.ExceptionOf(s.Pool.GetAsync(new CancellationToken(canceled: true))))
+        (await Outcome.ExceptionOf(() => s.Pool.GetAsync(new CancellationToken(canceled: true))))
             .ShouldBeAssignableTo<OperationCanceledException>("GetAsync with a cancelled token must throw OperationCanceledException.");
         s.Dialing.Dials.ShouldBe(0, "A borrower that was cancelled before it asked must not make the pool dial.");
     }

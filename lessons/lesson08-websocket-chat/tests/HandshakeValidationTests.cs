@@ -134,6 +134,15 @@ public class HandshakeValidationTests
         WebSocketHandshake.Validate(request, AllowedOrigins).StatusCode.ShouldBe(403);
     }
 
+    [TestCase("http://chat.example.evil.com"), TestCase("http://chat.example:8080"), TestCase("http://chat.exampl")]
+    [Points(2), Hint("See Hint 2.7: an origin is allowed only when it equals an allowed one as a whole; one that merely starts like it is another site.")]
+    public void Validate_an_origin_that_only_resembles_an_allowed_one_is_403(string origin)
+    {
+        var request = Requests.Valid().Adding("Origin", origin);
+        WebSocketHandshake.Validate(request, AllowedOrigins).StatusCode.ShouldBe(403,
+            $"{origin} is not http://chat.example: compare the whole origin, not its start.");
+    }
+
     [Test, Hint("See Hint 2.7: origins compare without regard to case (scheme and host are case-insensitive).")]
     public void Validate_an_allowed_origin_is_accepted()
     {

@@ -9,15 +9,19 @@ public sealed class ServerSetup : IAsyncDisposable
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
     public const int MaxLineLength = 100;
 
-    private ServerSetup(LineServer server, ManualClock clock)
+    private ServerSetup(LineServer server, ManualClock clock, CountingClock serverClock)
     {
         Server = server;
         Clock = clock;
+        ServerClock = serverClock;
     }
 
     public LineServer Server { get; }
 
     public ManualClock Clock { get; }
+
+    /// <summary>The clock the server was given: the manual clock, counting the server's looks at it.</summary>
+    public CountingClock ServerClock { get; }
 
     public IPEndPoint EndPoint => Server.LocalEndPoint;
 
@@ -37,9 +41,10 @@ public sealed class ServerSetup : IAsyncDisposable
             ShutdownTimeout = ShutdownTimeout,
             Backlog = 1_024,
         };
-        var server = new LineServer(handler ?? EchoHandler, options, clock);
+        var serverClock = new CountingClock(clock);
+        var server = new LineServer(handler ?? EchoHandler, options, serverClock);
         server.Start();
-        return new ServerSetup(server, clock);
+        return new ServerSetup(server, clock, serverClock);
     }
 
     public Task<LineClient> ConnectAsync() => LineClient.ConnectAsync(EndPoint);

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Mutation testing of one lesson's reference solution with Stryker.NET (dotnet-stryker 5.1.0):
+# Stryker mutates solutions/<slug>/src (never the Given files it links), runs the lesson's hidden
+# tests against each mutant, and writes its HTML and JSON reports under .build/mutation/<lesson>/.
+#
+#   harness/mutation/stryker.sh lesson05 [extra dotnet-stryker options]
+#
+# Slow (every surviving mutant costs a full test run): it is not part of ./grade.sh --check.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+lesson="${1:?usage: harness/mutation/stryker.sh lessonNN [dotnet-stryker options]}"
+shift
+
+tests_dir="$(ls -d "$root"/lessons/"$lesson"*/tests 2>/dev/null | head -n 1 || true)"
+[ -n "$tests_dir" ] || { echo "mutation: no lesson '$lesson' (try lesson05)" >&2; exit 2; }
+slug="$(basename "$(dirname "$tests_dir")")"
+id="${slug%%-*}"
+project="$(basename "$(ls "$root/solutions/$slug/src/"*.csproj)")"
+
+tool_dir="$root/.build/tools/stryker"
+if [ ! -x "$tool_dir/dotnet-stryker" ]; then
+  dotnet tool install dotnet-stryker --version 5.1.0 --tool-path "$tool_dir" >/dev/null
+fi
+
+output="$root/.build/mutation/$id"
+rm -rf "$output"
+mkdir -p "$output"
+# Directory.Build.props reads the implementation switch from the environment as well as from -p:
+# the lesson's tests compile against the reference solution, which is what Stryker mutates.
+export Implementation=solution DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MSBUILDTERMINALLOGGER=off
+cd "$tests_dir"
+start=$(date +%s)
+"$tool_dir/dotnet-stryker" --project "$project" --mutate '!**/Given/**' --concurrency 1 \
+  --reporter html --reporter json --reporter progress --reporter cleartext --output "$output" --skip-version-check "$@"
+echo "mutation: $id took $(( $(date +%s) - start )) s; report in ${output#$root/}/reports/"
