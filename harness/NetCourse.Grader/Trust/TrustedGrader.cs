@@ -56,7 +56,7 @@ public sealed class TrustedGrader(string trustedRoot)
             return Failed("trusted files changed while the submission was built: " + string.Join(", ", beforeTests));
         progress.WriteLine("grade: building the trusted tests against it (sandboxed)");
         var (testsExit, testsOutput) = await builder.BuildProjectAsync(staged.TestsProject,
-            [.. Implementation.Stub.MSBuildProperties, "-p:BuildProjectReferences=false"]);
+            [.. Implementation.Stub.MSBuildProperties, "-p:BuildProjectReferences=false", "-p:NetCourseTrustedGrading=true"]);
         var build = new BuildResult(testsExit == 0 && File.Exists(testsAssembly), testsExit == 0 ? [] : builder.Diagnostics(testsOutput), testsAssembly);
         if (!build.Succeeded)
             return new LessonRun(staged, Implementation.Stub, seed, build, []) { Problems = workspace.Problems, Sandboxed = true };
