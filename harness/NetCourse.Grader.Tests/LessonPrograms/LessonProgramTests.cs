@@ -127,6 +127,25 @@ public class LessonProgramTests
     }
 
     [Test]
+    public async Task Lesson10_answers_an_HTTP_request_through_a_backend_and_stops_on_SIGINT()
+    {
+        await using var program = LessonProgramProcess.Start("lesson10", "--run", "--solution", "--port", "0");
+        var address = await program.WaitForAsync(Listening, Startup);
+        using var deadline = new CancellationTokenSource(Step);
+
+        using var http = new HttpClient();
+        using var response = await http.GetAsync($"http://{address}/hello", deadline.Token);
+        response.EnsureSuccessStatusCode();
+        response.Headers.GetValues("X-Backend").Single().ShouldBeOneOf("a", "b");
+        (await response.Content.ReadAsStringAsync(deadline.Token)).ShouldContain("GET /hello");
+
+        program.Interrupt();
+        (await program.WaitForExitAsync(Step)).ShouldBe(0, program.Error);
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        Should.Throw<SocketException>(() => probe.Connect(IPEndPoint.Parse(address))).SocketErrorCode.ShouldBe(SocketError.ConnectionRefused);
+    }
+
+    [Test]
     public async Task A_stub_not_started_is_named_with_the_graders_wording_not_a_stack_trace()
     {
         // The untouched stub is what the self-check runs on; a learner's copy may have started it.
