@@ -25,12 +25,17 @@ return await LessonProgram.RunAsync(args, usage, async (arguments, run) =>
     if (port > 65533) throw new UsageError("--port leaves no room for the backends on P+1 and P+2: take 65533 or less.");
 
     await using var backends = await DemoBackends.StartAsync(run, port == 0 ? 0 : port + 1, run.Stop);
-    var config = configFile is not null ? GatewayConfigLoader.Load(configFile) : new GatewayConfig(
-    [
-        new RouteConfig("demo", "/", [.. backends.All.Select(b => new BackendConfig(b.Name, b.Address))],
-            Strategy: BalancingStrategy.RoundRobin,
-            RateLimit: burst > 0 ? new RateLimitOptions(burst, perSecond, TimeSpan.FromMinutes(1)) : null),
-    ]);
+    GatewayConfig config;
+    try
+    {
+        config = configFile is not null ? GatewayConfigLoader.Load(configFile) : DemoConfig(backends, burst, perSecond);
+    }
+    catch (GatewayConfigException e)
+    {
+        // A wrong file is the person's to fix, in one line: the key and what is wrong with it.
+        run.Error.WriteLine($"error: {configFile}: {e.Message}");
+        return 2;
+    }
 
     run.Port = port;
     var gateway = await Gateway.StartAsync(config, new GatewayHostOptions(Port: port), run.Stop);
@@ -55,3 +60,11 @@ return await LessonProgram.RunAsync(args, usage, async (arguments, run) =>
     run.Output.WriteLine("Stopped.");
     return 0;
 });
+
+// One route, "/", round robin over the two backends, with a rate limit per client unless --burst 0.
+static GatewayConfig DemoConfig(DemoBackends backends, int burst, double perSecond) => new(
+[
+    new RouteConfig("demo", "/", [.. backends.All.Select(b => new BackendConfig(b.Name, b.Address))],
+        Strategy: BalancingStrategy.RoundRobin,
+        RateLimit: burst > 0 ? new RateLimitOptions(burst, perSecond, TimeSpan.FromMinutes(1)) : null),
+]);
