@@ -54,6 +54,7 @@ public class AttackCorpusTests
     [TestCase("fork-bomb")]
     [TestCase("reads-secrets")]
     [TestCase("unsafe-accessor")]
+    [TestCase("nested-given-skips-the-gate")]
     public async Task Code_that_uses_a_banned_API_earns_nothing(string attack)
     {
         RequireSandbox();

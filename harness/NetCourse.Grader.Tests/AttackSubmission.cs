@@ -23,15 +23,20 @@ internal sealed class AttackSubmission : IDisposable
         foreach (var file in Directory.EnumerateFiles(trustedSource)) File.Copy(file, Path.Combine(Source, Path.GetFileName(file)));
     }
 
-    /// <summary>Puts an attack's files (Fixtures/attacks/NAME.cs, or every file of the folder NAME) in src/,
+    /// <summary>Puts an attack's files (Fixtures/attacks/NAME.cs, or every file under the folder NAME) in src/,
     /// with the trusted checkout's path where the attack names it.</summary>
     public AttackSubmission With(string attack, TempCourse course)
     {
         var file = Path.Combine(AttacksDirectory, attack + ".cs");
         var files = File.Exists(file) ? [(file, "Ports.cs")]
-            : Directory.EnumerateFiles(Path.Combine(AttacksDirectory, attack)).Select(f => (f, Path.GetFileName(f))).ToArray();
+            : Directory.EnumerateFiles(Path.Combine(AttacksDirectory, attack), "*", SearchOption.AllDirectories)
+                .Select(f => (f, Path.GetRelativePath(Path.Combine(AttacksDirectory, attack), f))).ToArray();
         foreach (var (from, name) in files)
-            File.WriteAllText(Path.Combine(Source, name), File.ReadAllText(from).Replace("@@TRUSTED_ROOT@@", course.Root));
+        {
+            var to = Path.Combine(Source, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.WriteAllText(to, File.ReadAllText(from).Replace("@@TRUSTED_ROOT@@", course.Root));
+        }
         return this;
     }
 

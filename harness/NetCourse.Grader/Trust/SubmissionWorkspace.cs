@@ -126,6 +126,13 @@ public sealed class SubmissionWorkspace : IDisposable
                 var shown = $"{relativeSource}/{relative}";
                 var kind = FileKinds.Of(entry);
                 if (relative == "Given") { if (kind == FileKind.SymbolicLink) problems.Add(new(shown, "is a symbolic link", Rejects: true)); continue; }
+                // Given code is exempt from the API gate (.editorconfig, Directory.Build.targets match
+                // ".../src/Given/..."): a folder of that name deeper down would smuggle code past it.
+                if (kind == FileKind.Directory && Path.GetFileName(entry) == "Given")
+                {
+                    problems.Add(new(shown, "is a folder named Given: given code is the course's, so it was not used", Rejects: false));
+                    continue;
+                }
                 switch (kind)
                 {
                     case FileKind.SymbolicLink:
