@@ -5,7 +5,11 @@ using NetCourse.Grader.Trust;
 
 namespace NetCourse.Grader.Building;
 
-public sealed record BuildResult(bool Succeeded, IReadOnlyList<string> Errors, string TestAssemblyPath);
+public sealed record BuildResult(bool Succeeded, IReadOnlyList<string> Errors, string TestAssemblyPath)
+{
+    /// <summary>No tests were compiled: the build was proven unnecessary, or the tests of another implementation with the same reference assembly were reused.</summary>
+    public bool Reused { get; init; }
+}
 
 /// <summary>Builds a lesson's tests against one implementation, each into its own output folder.
 /// With a sandbox (trusted grading), every build runs inside it, without restoring.</summary>
@@ -17,14 +21,117 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
 
     public async Task<BuildResult> BuildAsync(Lesson lesson, Implementation implementation)
     {
-        if (implementation.Kind is ImplementationKind.Mutant or ImplementationKind.Alternative)
-            MutantWorkspace.Prepare(lesson, implementation, BuildRoot);
-
-        var (exitCode, output) = await BuildProjectAsync(lesson.TestsProject, implementation.MSBuildProperties);
+        var project = PrepareImplementation(lesson, implementation);
         var testAssembly = OutputAssembly(lesson.TestsProject, implementation.Pivot);
+        // Trusted grading builds everything in the sandbox from scratch: nothing remembered counts there.
+        if (sandbox is not null) return await BuildTestsAsync(lesson, implementation, testAssembly);
+
+        var stampFile = StampFile(lesson, implementation);
+        var testsHash = BuildInputs.TestsHash(lesson, project);
+        var sourcesHash = SourcesHash(lesson, project);
+        if (BuildStamp.Read(stampFile) is { } stamp && stamp.Tests == testsHash && File.Exists(testAssembly))
+        {
+            // Nothing changed since the last build that succeeded: no MSBuild at all.
+            if (stamp.Sources == sourcesHash) return new BuildResult(true, [], testAssembly) { Reused = true };
+
+            // Only the implementation changed: compile it alone, and if what the tests were compiled
+            // against (its reference assembly) is byte for byte the same, put it under the tests.
+            // The project file is part of the tests hash, so its restore is still current.
+            var alone = await BuildImplementationAsync(project, restore: false);
+            if (!alone.Succeeded) return new BuildResult(false, alone.Errors, testAssembly);
+            if (alone.ReferenceHash == stamp.Reference && alone.Assembly is not null)
+            {
+                TestsFolder.PutImplementation(Path.GetDirectoryName(testAssembly)!, alone.Assembly);
+                BuildStamp.Write(stampFile, stamp with { Sources = sourcesHash });
+                return new BuildResult(true, [], testAssembly);
+            }
+        }
+
+        BuildStamp.Delete(stampFile);
+        var build = await BuildTestsAsync(lesson, implementation, testAssembly);
+        if (build.Succeeded && await ReferenceAssemblyAsync(project) is { } reference && File.Exists(reference))
+            BuildStamp.Write(stampFile, new BuildStamp(testsHash, sourcesHash, ContentHash.OfFile(reference)));
+        return build;
+    }
+
+    /// <summary>
+    /// Builds <paramref name="implementation"/> for tests already compiled against another
+    /// implementation (<paramref name="baseline"/>, whose reference assembly hashes to
+    /// <paramref name="baselineReference"/>): when the two reference assemblies are identical only the
+    /// implementation is compiled and it runs under the baseline's tests assembly, in a folder of its
+    /// own; otherwise the tests are compiled against it as usual. The self-check's mutants,
+    /// alternatives and stub take this path.
+    /// </summary>
+    public async Task<BuildResult> BuildAgainstAsync(Lesson lesson, Implementation implementation, BuildResult baseline, string baselineReference)
+    {
+        if (sandbox is not null || !baseline.Succeeded) return await BuildAsync(lesson, implementation);
+        var project = PrepareImplementation(lesson, implementation);
+        var alone = await BuildImplementationAsync(project, restore: true);
+        if (!alone.Succeeded) return new BuildResult(false, alone.Errors, "");
+        if (alone.ReferenceHash != baselineReference || alone.Assembly is null) return await BuildAsync(lesson, implementation);
+
+        // Not under bin/: MSBuild may later overwrite files there in place, and these are hard links.
+        var folder = Path.Combine(BuildRoot, "swap", lesson.Slug, implementation.Pivot);
+        TestsFolder.Assemble(Path.GetDirectoryName(baseline.TestAssemblyPath)!, folder, alone.Assembly);
+        return new BuildResult(true, [], Path.Combine(folder, Path.GetFileName(baseline.TestAssemblyPath))) { Reused = true };
+    }
+
+    /// <summary>The hash of the reference assembly the last successful build compiled the tests against.</summary>
+    public string? BaselineReference(Lesson lesson, Implementation implementation) => BuildStamp.Read(StampFile(lesson, implementation))?.Reference;
+
+    private async Task<BuildResult> BuildTestsAsync(Lesson lesson, Implementation implementation, string testAssembly)
+    {
+        var (exitCode, output) = await BuildProjectAsync(lesson.TestsProject, implementation.MSBuildProperties);
         var errors = exitCode == 0 ? [] : Diagnostics(output);
         return new BuildResult(exitCode == 0 && File.Exists(testAssembly), errors, testAssembly);
     }
+
+    /// <summary>The implementation's project file; a mutant's or alternative's is written under .build/mutants/ first.</summary>
+    private string PrepareImplementation(Lesson lesson, Implementation implementation)
+    {
+        var folder = implementation.Kind switch
+        {
+            ImplementationKind.Stub => lesson.SourceDirectory,
+            ImplementationKind.Solution => lesson.SolutionDirectory,
+            _ => MutantWorkspace.Prepare(lesson, implementation, BuildRoot),
+        };
+        return Directory.EnumerateFiles(folder, "*.csproj").Single();
+    }
+
+    /// <summary>The implementation's sources; the solution and its patched copies also compile the lesson's Given/ code by link.</summary>
+    private static string SourcesHash(Lesson lesson, string project)
+    {
+        var folder = Path.GetDirectoryName(project)!;
+        var given = Path.Combine(lesson.SourceDirectory, "Given");
+        return folder == lesson.SourceDirectory || !Directory.Exists(given)
+            ? BuildInputs.SourcesHash(folder)
+            : BuildInputs.SourcesHash(folder) + BuildInputs.SourcesHash(given);
+    }
+
+    private string StampFile(Lesson lesson, Implementation implementation) =>
+        Path.Combine(BuildRoot, "stamps", lesson.Slug, implementation.Pivot + ".json");
+
+    /// <summary>Builds an implementation's project alone and asks MSBuild where it put the assembly and its reference assembly.</summary>
+    public async Task<ImplementationBuild> BuildImplementationAsync(string project, bool restore)
+    {
+        var (exitCode, output) = await BuildProjectAsync(project,
+            [.. restore ? Array.Empty<string>() : ["--no-restore"], "-t:Build", "-getProperty:TargetPath", "-getProperty:TargetRefPath"]);
+        if (exitCode != 0) return new ImplementationBuild(false, Diagnostics(output), null, null);
+        return new ImplementationBuild(true, [], JsonProperty(output, "TargetPath"), JsonProperty(output, "TargetRefPath"));
+    }
+
+    /// <summary>Where MSBuild puts a project's reference assembly (evaluation only, no build).</summary>
+    private async Task<string?> ReferenceAssemblyAsync(string project)
+    {
+        var (exitCode, output) = await ChildProcess.RunAsync("dotnet", ["msbuild", project, "-nologo", "-getProperty:TargetRefPath"],
+            repoRoot, BuildTimeout, new Dictionary<string, string>());
+        var path = output.Trim().Split('\n').LastOrDefault()?.Trim();
+        return exitCode == 0 && path is { Length: > 0 } ? path : null;
+    }
+
+    private static string? JsonProperty(string output, string name) =>
+        Regex.Match(output, $"\"{name}\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"") is { Success: true } m
+            ? System.Text.Json.JsonSerializer.Deserialize<string>($"\"{m.Groups[1].Value}\"") : null;
 
     /// <summary>
     /// Builds one project quietly: a single in-process MSBuild node (faster for these small

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using NetCourse.Grader.Course;
 
 namespace NetCourse.Grader.Building;
@@ -12,7 +10,6 @@ namespace NetCourse.Grader.Building;
 /// </summary>
 public static class ProgramBuildStamp
 {
-    private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json"];
     private static readonly string[] HarnessFolders = ["harness/NetCourse.Run", "harness/NetCourse.Harness"];
 
     /// <summary>A hash of every source the program's build reads: its folder, the lessons' code it runs, the harness, the build files.</summary>
@@ -28,18 +25,10 @@ public static class ProgramBuildStamp
             folders.Add(lesson.SourceDirectory); // the stub, and the Given code the solution links
             if (implementation.Kind == ImplementationKind.Solution) folders.Add(lesson.SolutionDirectory);
         }
-        var files = folders.SelectMany(FileTree.Files).Concat(RootFiles.Select(f => Path.Combine(root, f)).Where(File.Exists))
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Distinct().Order(StringComparer.Ordinal);
-
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(implementation.Pivot + "\n"));
-        foreach (var file in files)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(file + "\0"));
-            hash.AppendData(File.ReadAllBytes(Path.Combine(root, file)));
-            hash.AppendData("\0"u8);
-        }
-        return Convert.ToHexString(hash.GetHashAndReset());
+        return new ContentHash()
+            .Add("implementation", implementation.Pivot)
+            .AddFiles(root, folders.SelectMany(FileTree.Files).Concat(BuildInputs.RootFiles(root)))
+            .Finish();
     }
 
     public static bool IsCurrent(string assembly, string stamp) =>

@@ -1,0 +1,56 @@
+using NetCourse.Grader.Course;
+
+namespace NetCourse.Grader.Building;
+
+/// <summary>
+/// What decides a lesson's build besides the implementation's own sources: the hash that lets the
+/// grader skip MSBuild when it can prove a build would change nothing.
+/// </summary>
+public static class BuildInputs
+{
+    /// <summary>The repository's build files: the output layout, the API gate, the package versions, the SDK pin.</summary>
+    private static readonly string[] RootFileNames =
+        ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", ".editorconfig"];
+
+    private static readonly string[] RootFolders = ["harness/NetCourse.Harness", "harness/BannedApis"];
+
+    public static IEnumerable<string> RootFiles(string repoRoot) =>
+        RootFileNames.Select(f => Path.Combine(repoRoot, f)).Where(File.Exists);
+
+    /// <summary>
+    /// Everything a lesson's tests assembly is compiled from, except the implementation's sources:
+    /// the tests, the harness, the build files, the lesson's API allowances, the implementation's
+    /// project file and the SDK that builds it.
+    /// </summary>
+    public static string TestsHash(Lesson lesson, string implementationProject)
+    {
+        var root = lesson.RepoRoot;
+        var files = FileTree.Files(lesson.TestsDirectory)
+            .Concat(RootFolders.SelectMany(f => FileTree.Files(Path.Combine(root, f))))
+            .Concat(RootFiles(root))
+            .Concat(new[] { Path.Combine(lesson.Directory, "allowed-apis.txt"), implementationProject }.Where(File.Exists));
+        return new ContentHash().Add("sdk", SdkIdentity).AddFiles(root, files).Finish();
+    }
+
+    /// <summary>The sources of one implementation (its folder, Given/ included), its project file excepted.</summary>
+    public static string SourcesHash(string implementationDirectory) =>
+        new ContentHash().AddFiles(implementationDirectory, FileTree.Files(implementationDirectory)
+            .Where(f => !f.EndsWith(".csproj", StringComparison.Ordinal))).Finish();
+
+    /// <summary>
+    /// The SDKs and runtimes installed beside the dotnet that runs us: a new SDK may compile the same
+    /// sources differently, so an update invalidates every remembered build. Read from the folder
+    /// names (no process to start).
+    /// </summary>
+    public static string SdkIdentity { get; } = ComputeSdkIdentity();
+
+    private static string ComputeSdkIdentity()
+    {
+        var dotnetRoot = Path.GetDirectoryName(Environment.ProcessPath) ?? "";
+        var names = new[] { "sdk", "shared/Microsoft.NETCore.App", "shared/Microsoft.AspNetCore.App" }
+            .Select(f => Path.Combine(dotnetRoot, f)).Where(Directory.Exists)
+            .SelectMany(Directory.EnumerateDirectories).Select(d => Path.GetRelativePath(dotnetRoot, d))
+            .Order(StringComparer.Ordinal);
+        return $"{Environment.Version}|{string.Join(',', names)}";
+    }
+}
