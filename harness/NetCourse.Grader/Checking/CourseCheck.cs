@@ -23,15 +23,22 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
     /// </summary>
     public const int MutantReruns = 2;
 
+    /// <summary>How many correct designs other than the solution's every lesson ships (solutions/&lt;slug&gt;/alternatives).</summary>
+    public const int MinimumAlternatives = 2;
+
+    private readonly PhaseTimes _phases = new();
+
     public async Task<int> RunAsync(IReadOnlyList<Lesson> lessons, bool includeCourseTests, long seed)
     {
         var tally = new CheckTally(output, style);
         foreach (var lesson in lessons) await CheckLessonAsync(lesson, tally, seed);
         if (includeCourseTests)
         {
-            foreach (var project in CourseTestProjects()) await CheckCourseTestsAsync(project, tally, seed);
-            await NotebookCheck.RunAsync(catalog.RepoRoot, tally);
+            foreach (var project in CourseTestProjects())
+                await _phases.Time("course tests", () => CheckCourseTestsAsync(project, tally, seed));
+            await _phases.Time("notebooks", () => NotebookCheck.RunAsync(catalog.RepoRoot, tally));
         }
+        output.WriteLine(_phases.Summary());
         tally.WriteSummary();
         return tally.Failed == 0 ? 0 : 1;
     }
@@ -39,8 +46,14 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
     private async Task CheckLessonAsync(Lesson lesson, CheckTally tally, long seed)
     {
         tally.Section(lesson.Slug);
-        var solution = await _grader.GradeAsync(lesson, Implementation.Solution, seed);
-        var stub = await _grader.GradeAsync(lesson, Implementation.Stub, seed);
+        // The tests are compiled once, against the solution; the stub, every mutant and every
+        // alternative run under that same tests assembly when their reference assembly (the API the
+        // tests were compiled against, constants included) is byte for byte the solution's.
+        var solutionBuild = await _phases.Time("builds", () => _builder.BuildAsync(lesson, Implementation.Solution));
+        var reference = _builder.BaselineReference(lesson, Implementation.Solution);
+        var stubBuild = await _phases.Time("builds", () => BuildAsync(lesson, Implementation.Stub, solutionBuild, reference));
+        var solution = await _phases.Time("solution runs", () => _grader.RunAsync(lesson, Implementation.Solution, solutionBuild, seed));
+        var stub = await _phases.Time("stub runs", () => _grader.RunAsync(lesson, Implementation.Stub, stubBuild, seed));
         if (!solution.Compiled || !stub.Compiled)
         {
             tally.Record(solution.Compiled, "the solution compiles", solution.Build.Errors);
@@ -63,15 +76,26 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
 
         var mutants = lesson.MutantNames;
         tally.Record(mutants.Count >= 3, $"the lesson has at least three mutants ({mutants.Count})");
-        foreach (var mutant in mutants) await CheckMutantAsync(lesson, mutant, tally, seed);
-        foreach (var alternative in lesson.AlternativeNames) await CheckAlternativeAsync(lesson, alternative, tally, seed);
+        foreach (var mutant in mutants) await CheckMutantAsync(lesson, mutant, tally, seed, solutionBuild, reference);
+        var alternatives = lesson.AlternativeNames;
+        tally.Record(alternatives.Count >= MinimumAlternatives, $"the lesson has at least {MinimumAlternatives} alternatives ({alternatives.Count})",
+            [$"add correct designs the README allows under solutions/{lesson.Slug}/alternatives/NAME/{Lesson.AlternativeFileName}"]);
+        foreach (var alternative in alternatives) await CheckAlternativeAsync(lesson, alternative, tally, seed, solutionBuild, reference);
     }
 
-    private async Task CheckAlternativeAsync(Lesson lesson, string alternative, CheckTally tally, long seed)
+    private Task<BuildResult> BuildAsync(Lesson lesson, Implementation implementation, BuildResult solution, string? reference) =>
+        reference is null ? _builder.BuildAsync(lesson, implementation) : _builder.BuildAgainstAsync(lesson, implementation, solution, reference);
+
+    private async Task CheckAlternativeAsync(Lesson lesson, string alternative, CheckTally tally, long seed, BuildResult solution, string? reference)
     {
         var label = $"alternative {alternative} passes every test";
+        var implementation = Implementation.Alternative(alternative);
         LessonRun run;
-        try { run = await _grader.GradeAsync(lesson, Implementation.Alternative(alternative), seed); }
+        try
+        {
+            var build = await _phases.Time("builds", () => BuildAsync(lesson, implementation, solution, reference));
+            run = await _phases.Time("alternative runs", () => _grader.RunAsync(lesson, implementation, build, seed));
+        }
         catch (GraderException e)
         {
             tally.Record(false, label, [e.Message]);
@@ -88,10 +112,16 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
              .. rejected.Select(t => $"{t.Outcome}: {t.Fixture} › {t.Name}: {FirstLine(t.Message)}")]);
     }
 
-    private async Task CheckMutantAsync(Lesson lesson, string mutant, CheckTally tally, long seed)
+    private async Task CheckMutantAsync(Lesson lesson, string mutant, CheckTally tally, long seed, BuildResult solution, string? reference)
     {
+        var implementation = Implementation.Mutant(mutant);
+        BuildResult build;
         LessonRun run;
-        try { run = await _grader.GradeAsync(lesson, Implementation.Mutant(mutant), seed, stopOnFailure: true); }
+        try
+        {
+            build = await _phases.Time("builds", () => BuildAsync(lesson, implementation, solution, reference));
+            run = await _phases.Time("mutant runs", () => _grader.RunAsync(lesson, implementation, build, seed, stopOnFailure: true));
+        }
         catch (GraderException e)
         {
             tally.Record(false, $"mutant {mutant} is killed", [e.Message]);
@@ -105,7 +135,10 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
         var killer = Killer(run);
         var runs = 1;
         for (; killer is null && runs <= MutantReruns; runs++)
-            killer = Killer(await _grader.GradeAsync(lesson, Implementation.Mutant(mutant), seed + runs, stopOnFailure: true));
+        {
+            var rerun = await _phases.Time("mutant runs", () => _grader.RunAsync(lesson, implementation, build, seed + runs, stopOnFailure: true));
+            killer = Killer(rerun);
+        }
         var rerunNote = runs == 1 ? "" : $" (on run {runs} of {1 + MutantReruns}: a test that only sometimes catches it is weak)";
         tally.Record(killer is not null,
             killer is null ? $"mutant {mutant} is killed" : $"mutant {mutant} is killed by \"{killer.Name}\"{rerunNote}",

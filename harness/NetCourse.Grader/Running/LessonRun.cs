@@ -31,9 +31,13 @@ public sealed class LessonGrader(string repoRoot)
     private readonly TestProcessRunner _runner = new();
 
     public async Task<LessonRun> GradeAsync(Lesson lesson, Implementation implementation, long seed, bool stopOnFailure = false,
+        IReadOnlyList<string>? only = null, CancellationToken cancellation = default) =>
+        await RunAsync(lesson, implementation, await _builder.BuildAsync(lesson, implementation), seed, stopOnFailure, only, cancellation);
+
+    /// <summary>Runs the tests of a build already made (the self-check builds once and runs several times).</summary>
+    public async Task<LessonRun> RunAsync(Lesson lesson, Implementation implementation, BuildResult build, long seed, bool stopOnFailure = false,
         IReadOnlyList<string>? only = null, CancellationToken cancellation = default)
     {
-        var build = await _builder.BuildAsync(lesson, implementation);
         if (!build.Succeeded) return new LessonRun(lesson, implementation, seed, build, []);
         var result = await _runner.RunAsync(build.TestAssemblyPath, new RunOptions(seed, stopOnFailure, only), cancellation);
         return new LessonRun(lesson, implementation, seed, build, result.Tests) { Error = TamperedError(result) };
