@@ -1,6 +1,7 @@
 using NetCourse.Grader.Checking;
 using NetCourse.Grader.Cli;
 using NetCourse.Grader.Course;
+using NetCourse.Grader.Progress;
 using NetCourse.Grader.Reporting;
 using NetCourse.Grader.Running;
 using NetCourse.Grader.Trust;
@@ -31,8 +32,8 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
                 GraderMode.Run => await new LessonProgramRunner(catalog, output, error, Shim)
                     .RunAsync(Find(catalog, options.Lessons[0]), options.Solution ? Implementation.Solution : Implementation.Stub, options.RunArguments ?? []),
                 GraderMode.ExportLearner => await LearnerExport.ExportAsync(catalog.RepoRoot, options.ExportDirectory!, output),
-                GraderMode.Progress => await ProgressAsync(catalog, seed, style),
-                GraderMode.Check => await new CourseCheck(catalog, output, style)
+                GraderMode.Progress => await ProgressAsync(catalog, options, seed, style),
+                GraderMode.Check => await new CourseCheck(catalog, output, style, options.Update)
                     .RunAsync(FindAll(catalog, options.Lessons), includeCourseTests: options.Lessons.Count == 0, seed),
                 GraderMode.Notebooks => await NotebooksAsync(catalog.RepoRoot, options.Update),
                 _ => throw new InvalidOperationException(),
@@ -63,10 +64,14 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
         if (implementation.Kind != ImplementationKind.Stub && !Directory.Exists(lesson.SolutionDirectory))
             throw new GraderException("this copy of the course has no solutions (it is a learner's copy).");
 
+        // A whole grade of the learner's own code is remembered for the overview.
+        var remember = options.Submission is null && implementation.Kind == ImplementationKind.Stub && options.Only.Count == 0;
+        var key = remember ? ProgressStore.Key(lesson) : null;
         var run = options.Submission is { } submission
             // Trusted grading: only the learner's source files come from the submission, and everything runs sandboxed.
             ? await new TrustedGrader(catalog.RepoRoot).GradeAsync(lesson, submission, seed, options.Only, error)
             : await new LessonGrader(lesson.RepoRoot).GradeAsync(lesson, implementation, seed, only: options.Only);
+        if (key is not null && run.Error is null) new ProgressStore(catalog.RepoRoot, error).Remember(run, key);
         if (run.Error is null && run.Compiled && run.Tests.Count == 0)
             throw new GraderException(options.Only.Count > 0 ? $"no test of {lesson.Id} matches --only {string.Join(" ", options.Only)}." : $"{lesson.Id} has no tests.");
         if (run.Error is not null) error.WriteLine($"grade: {run.Error}");
@@ -139,14 +144,36 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
         return 0;
     }
 
-    private async Task<int> ProgressAsync(LessonCatalog catalog, long seed, Styler style)
+    /// <summary>
+    /// The overview: a lesson whose src/ is the untouched stub is "not started" without a build, one
+    /// whose code, tests and grader are unchanged since its last grade shows that grade, and only the
+    /// others are graded (each row is printed as soon as it is known).
+    /// </summary>
+    private async Task<int> ProgressAsync(LessonCatalog catalog, GraderOptions options, long seed, Styler style)
     {
         if (catalog.Lessons.Count == 0) throw new GraderException("the course has no lessons yet.");
         var grader = new LessonGrader(catalog.RepoRoot);
-        var runs = new List<LessonRun>();
-        foreach (var lesson in catalog.Lessons) runs.Add(await grader.GradeAsync(lesson, Implementation.Stub, seed));
-        ProgressReport.Write(runs, output, style, Shim);
-        return runs.All(r => r.AllPassed) ? 0 : 1;
+        var store = new ProgressStore(catalog.RepoRoot, error);
+        var report = new ProgressReport(catalog.Lessons, output, style, Shim);
+        var rows = new List<LessonProgress>();
+        report.WriteHeader();
+        foreach (var lesson in catalog.Lessons)
+        {
+            LessonProgress? row = null;
+            if (!options.Fresh)
+                row = UntouchedStub.IsUntouched(lesson, out var stub) ? LessonProgress.Untouched(lesson, stub!) : store.Recall(lesson, options.Seed);
+            if (row is null)
+            {
+                var key = ProgressStore.Key(lesson);
+                var run = await grader.GradeAsync(lesson, Implementation.Stub, seed);
+                store.Remember(run, key);
+                row = LessonProgress.From(run);
+            }
+            rows.Add(row);
+            report.WriteRow(row);
+        }
+        report.WriteFooter();
+        return rows.All(r => r.AllPassed) ? 0 : 1;
     }
 
     private async Task<int> NotebooksAsync(string repoRoot, bool update)

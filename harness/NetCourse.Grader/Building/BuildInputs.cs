@@ -32,10 +32,10 @@ public static class BuildInputs
         return new ContentHash().Add("sdk", SdkIdentity).AddFiles(root, files).Finish();
     }
 
-    /// <summary>The sources of one implementation (its folder, Given/ included), its project file excepted.</summary>
-    public static string SourcesHash(string implementationDirectory) =>
+    /// <summary>The sources of one implementation (its folder, Given/ included), its project file excepted unless asked for.</summary>
+    public static string SourcesHash(string implementationDirectory, bool includeProjects = false) =>
         new ContentHash().AddFiles(implementationDirectory, FileTree.Files(implementationDirectory)
-            .Where(f => !f.EndsWith(".csproj", StringComparison.Ordinal))).Finish();
+            .Where(f => includeProjects || !f.EndsWith(".csproj", StringComparison.Ordinal))).Finish();
 
     /// <summary>
     /// The SDKs and runtimes installed beside the dotnet that runs us: a new SDK may compile the same

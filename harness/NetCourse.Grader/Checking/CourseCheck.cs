@@ -1,5 +1,6 @@
 using NetCourse.Grader.Building;
 using NetCourse.Grader.Course;
+using NetCourse.Grader.Progress;
 using NetCourse.Grader.Reporting;
 using NetCourse.Grader.Running;
 using NetCourse.Harness.Grading;
@@ -11,7 +12,8 @@ namespace NetCourse.Grader.Checking;
 /// them all, the untouched stub fails them all, every mutant is caught, every alternative — another
 /// correct design the README allows — passes them all, the stub and solution have one public API), then runs the harness's and grader's own tests and the notebooks.
 /// </summary>
-public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler style)
+/// <param name="updateFingerprints">rewrite each lesson's untouched-stub.json instead of failing when it is out of date.</param>
+public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler style, bool updateFingerprints = false)
 {
     private readonly LessonGrader _grader = new(catalog.RepoRoot);
     private readonly LessonBuilder _builder = new(catalog.RepoRoot);
@@ -74,6 +76,8 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
         tally.Record(passingOnStub.Count == 0, $"the stub fails all {stub.Tests.Count} tests",
             passingOnStub.Select(t => $"passes on the untouched stub, so it tests nothing: {t.Fixture} › {t.Name}"));
 
+        CheckUntouchedStub(lesson, stub, tally);
+
         var mutants = lesson.MutantNames;
         tally.Record(mutants.Count >= 3, $"the lesson has at least three mutants ({mutants.Count})");
         foreach (var mutant in mutants) await CheckMutantAsync(lesson, mutant, tally, seed, solutionBuild, reference);
@@ -81,6 +85,18 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
         tally.Record(alternatives.Count >= MinimumAlternatives, $"the lesson has at least {MinimumAlternatives} alternatives ({alternatives.Count})",
             [$"add correct designs the README allows under solutions/{lesson.Slug}/alternatives/NAME/{Lesson.AlternativeFileName}"]);
         foreach (var alternative in alternatives) await CheckAlternativeAsync(lesson, alternative, tally, seed, solutionBuild, reference);
+    }
+
+    /// <summary>The overview shows a lesson whose src/ matches untouched-stub.json as "not started" without
+    /// building it: the file must describe this stub, its test count and its points.</summary>
+    private void CheckUntouchedStub(Lesson lesson, LessonRun stub, CheckTally tally)
+    {
+        var expected = new UntouchedStub(UntouchedStub.SourcesHashOf(lesson), stub.Tests.Count, stub.PointsPossible);
+        var relative = Path.GetRelativePath(catalog.RepoRoot, UntouchedStub.PathOf(lesson));
+        if (updateFingerprints && UntouchedStub.Read(lesson) != expected) expected.Write(lesson);
+        tally.Record(UntouchedStub.Read(lesson) == expected, $"{relative} describes the stub",
+            [$"the overview would show the wrong thing for an untouched {lesson.Id}: run ./grade.sh --check {lesson.Id} --update, or write this into {relative}:",
+             .. expected.Render().TrimEnd().Split('\n')]);
     }
 
     private Task<BuildResult> BuildAsync(Lesson lesson, Implementation implementation, BuildResult solution, string? reference) =>

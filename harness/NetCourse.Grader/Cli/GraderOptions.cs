@@ -20,6 +20,8 @@ public sealed record GraderOptions
     public string? Submission { get; init; }
     public string? ExportDirectory { get; init; }
     public bool Watch { get; init; }
+    /// <summary>The overview grades every lesson again, trusting nothing it remembers.</summary>
+    public bool Fresh { get; init; }
     /// <summary>What follows <c>--run</c>: the lesson program's own arguments.</summary>
     public IReadOnlyList<string>? RunArguments { get; init; }
 
@@ -28,7 +30,8 @@ public sealed record GraderOptions
     // several lines; arguments too long for their column put the description on the next line.
     private static readonly (string Arguments, string[] Description)[] Commands =
     [
-        ("", ["your progress over every lesson"]),
+        ("", ["your progress over every lesson (a lesson not changed since", "its last grade is not graded again)"]),
+        ("--fresh", ["the overview, grading every lesson again"]),
         ("LESSON", ["grade your code for one lesson (lesson05, 5, 05 or framing)"]),
         ("LESSON --seed S", ["rerun with the seed a failing test printed"]),
         ("LESSON --only TEXT", ["run only the tests whose name contains TEXT"]),
@@ -40,7 +43,7 @@ public sealed record GraderOptions
         ("LESSON --run [ARGS]", ["start the lesson's program on loopback with your code (--solution:", "the reference), to try with nc, socat, a browser; --run --help", "lists its ARGS (--port P and more); Ctrl+C stops it"]),
         ("LESSON --submission DIR", ["grade DIR's lessons/LESSON/src with this checkout's tests,", "harness and grader (CI's trusted grading of a pull request)"]),
         ("--export-learner DIR", ["write the learner's copy of the course (no solutions) to DIR"]),
-        ("--check [LESSON...]", ["the course self-check (every lesson, the harness, the notebooks)"]),
+        ("--check [LESSON...]", ["the course self-check (every lesson, the harness, the notebooks);", "with --update it rewrites each lesson's untouched-stub.json"]),
         ("--notebooks [--update]", ["run the notebooks and compare (or refresh) their stored outputs"]),
         ("--help", ["this text"]),
     ];
@@ -101,6 +104,7 @@ public sealed record GraderOptions
                 case "--alternative": options = options with { Alternative = Value() }; break;
                 case "--only": only.Add(Value()); break;
                 case "--watch": options = options with { Watch = true }; break;
+                case "--fresh": options = options with { Fresh = true }; break;
                 case "--submission": options = options with { Submission = Value() }; break;
                 case "--export-learner": options = options with { Mode = GraderMode.ExportLearner, ExportDirectory = Value() }; break;
                 case "--output": options = options with { OutputFile = Value() }; break;
@@ -152,7 +156,8 @@ public sealed record GraderOptions
         if (o.Submission is not null && (o.Solution || o.Mutant is not null || o.Alternative is not null)) throw new GraderException("--submission grades a learner's code; it does not go with --solution, --mutant or --alternative.", 2);
         if (o.Watch && (o.Format != ReportFormat.Text || o.Submission is not null)) throw new GraderException("--watch is for a person at a terminal: it does not go with --format or --submission.", 2);
         if (o.Mode == GraderMode.ExportLearner && o.Lessons.Count > 0) throw new GraderException("--export-learner takes a folder, not a lesson.", 2);
-        if (o.Update && o.Mode != GraderMode.Notebooks) throw new GraderException("--update goes with --notebooks.", 2);
+        if (o.Update && o.Mode is not (GraderMode.Notebooks or GraderMode.Check)) throw new GraderException("--update goes with --notebooks or --check.", 2);
+        if (o.Fresh && o.Mode != GraderMode.Progress) throw new GraderException("--fresh goes with the overview alone: grade.sh --fresh.", 2);
         if (o.Mode == GraderMode.Notebooks && o.Lessons.Count > 0) throw new GraderException("--notebooks takes no lesson.", 2);
     }
 }

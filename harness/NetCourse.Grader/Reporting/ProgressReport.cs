@@ -1,28 +1,44 @@
-using NetCourse.Grader.Running;
+using NetCourse.Grader.Course;
+using NetCourse.Grader.Progress;
 
 namespace NetCourse.Grader.Reporting;
 
-/// <summary>One row per lesson: how far the learner has come.</summary>
-public static class ProgressReport
+/// <summary>One row per lesson: how far the learner has come. Rows are written as they are known, so a
+/// long first overview shows its progress instead of silence.</summary>
+public sealed class ProgressReport(IReadOnlyList<Lesson> lessons, TextWriter output, Styler style, string shim)
 {
-    public static void Write(IReadOnlyList<LessonRun> runs, TextWriter output, Styler style, string shim)
+    private readonly int _titleWidth = lessons.Max(l => l.Title.Length);
+    private readonly List<LessonProgress> _rows = [];
+
+    public void WriteHeader()
     {
         output.WriteLine(style.Bold("NetCourse — your progress"));
         output.WriteLine();
-        var titleWidth = runs.Max(r => r.Lesson.Title.Length);
-        foreach (var run in runs)
+    }
+
+    public void WriteRow(LessonProgress row)
+    {
+        _rows.Add(row);
+        var title = row.Lesson.Title.PadRight(_titleWidth);
+        var status = !row.Compiled ? style.Red("does not compile")
+            : $"{row.Passed,3}/{row.Tests,-3} tests  {row.PointsEarned,3}/{row.PointsPossible,-3} points";
+        var mark = row.AllPassed ? style.Green("done") : row.Passed > 0 ? style.Yellow("open") : style.Dim("todo");
+        var source = row.Source switch
         {
-            var title = run.Lesson.Title.PadRight(titleWidth);
-            var status = !run.Compiled ? style.Red("does not compile")
-                : $"{run.PassedCount,3}/{run.Tests.Count,-3} tests  {run.PointsEarned,3}/{run.PointsPossible,-3} points";
-            var mark = run.AllPassed ? style.Green("done") : run.PassedCount > 0 ? style.Yellow("open") : style.Dim("todo");
-            output.WriteLine($"  {mark}  {run.Lesson.Id}  {title}  {status}");
-        }
+            ProgressSource.Remembered => style.Dim("  (unchanged since its last grade)"),
+            ProgressSource.Untouched => style.Dim("  (not started)"),
+            _ => "",
+        };
+        output.WriteLine($"  {mark}  {row.Lesson.Id}  {title}  {status}{source}");
+        output.Flush();
+    }
+
+    public void WriteFooter()
+    {
         output.WriteLine();
-        var earned = runs.Sum(r => r.PointsEarned);
-        var possible = runs.Sum(r => r.PointsPossible);
-        output.WriteLine($"{runs.Count(r => r.AllPassed)} of {runs.Count} lessons done · {earned} of {possible} points");
-        var next = runs.FirstOrDefault(r => !r.AllPassed);
-        if (next is not null) output.WriteLine($"Next: {shim} {next.Lesson.Id}");
+        output.WriteLine($"{_rows.Count(r => r.AllPassed)} of {_rows.Count} lessons done · {_rows.Sum(r => r.PointsEarned)} of {_rows.Sum(r => r.PointsPossible)} points");
+        if (_rows.FirstOrDefault(r => !r.AllPassed) is { } next) output.WriteLine($"Next: {shim} {next.Lesson.Id}");
+        if (_rows.Any(r => r.Source == ProgressSource.Remembered))
+            output.WriteLine(style.Dim($"Lessons whose code, tests and grader did not change are not graded again ({shim} --fresh grades them all)."));
     }
 }
