@@ -66,12 +66,13 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
 
         // A whole grade of the learner's own code is remembered for the overview.
         var remember = options.Submission is null && implementation.Kind == ImplementationKind.Stub && options.Only.Count == 0;
-        var key = remember ? ProgressStore.Key(lesson) : null;
+        var store = new ProgressStore(catalog.RepoRoot, error);
+        var key = remember ? store.Key(lesson) : null;
         var run = options.Submission is { } submission
             // Trusted grading: only the learner's source files come from the submission, and everything runs sandboxed.
             ? await new TrustedGrader(catalog.RepoRoot).GradeAsync(lesson, submission, seed, options.Only, error)
             : await new LessonGrader(lesson.RepoRoot).GradeAsync(lesson, implementation, seed, only: options.Only);
-        if (key is not null && run.Error is null) new ProgressStore(catalog.RepoRoot, error).Remember(run, key);
+        if (key is not null && run.Error is null) store.Remember(run, key);
         if (run.Error is null && run.Compiled && run.Tests.Count == 0)
             throw new GraderException(options.Only.Count > 0 ? $"no test of {lesson.Id} matches --only {string.Join(" ", options.Only)}." : $"{lesson.Id} has no tests.");
         if (run.Error is not null) error.WriteLine($"grade: {run.Error}");
@@ -164,7 +165,7 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
                 row = UntouchedStub.IsUntouched(lesson, out var stub) ? LessonProgress.Untouched(lesson, stub!) : store.Recall(lesson, options.Seed);
             if (row is null)
             {
-                var key = ProgressStore.Key(lesson);
+                var key = store.Key(lesson);
                 var run = await grader.GradeAsync(lesson, Implementation.Stub, seed);
                 store.Remember(run, key);
                 row = LessonProgress.From(run);

@@ -22,14 +22,15 @@ public static class BuildInputs
     /// the tests, the harness, the build files, the lesson's API allowances, the implementation's
     /// project file and the SDK that builds it.
     /// </summary>
-    public static string TestsHash(Lesson lesson, string implementationProject)
+    /// <param name="sdk">the SDK's identity; <see cref="SdkIdentity"/> when not given.</param>
+    public static string TestsHash(Lesson lesson, string implementationProject, string? sdk = null)
     {
         var root = lesson.RepoRoot;
         var files = FileTree.Files(lesson.TestsDirectory)
             .Concat(RootFolders.SelectMany(f => FileTree.Files(Path.Combine(root, f))))
             .Concat(RootFiles(root))
             .Concat(new[] { Path.Combine(lesson.Directory, "allowed-apis.txt"), implementationProject }.Where(File.Exists));
-        return new ContentHash().Add("sdk", SdkIdentity).AddFiles(root, files).Finish();
+        return new ContentHash().Add("sdk", sdk ?? SdkIdentity).AddFiles(root, files).Finish();
     }
 
     /// <summary>The sources of one implementation (its folder, Given/ included), its project file excepted unless asked for.</summary>

@@ -14,7 +14,9 @@ namespace NetCourse.Grader.Progress;
 /// answer for it. A file that cannot be read, or that another course or grader wrote, is ignored
 /// with a note and never trusted.
 /// </summary>
-public sealed class ProgressStore(string repoRoot, TextWriter notes)
+/// <param name="graderIdentity">what identifies the grader (default: its assembly's hash); tests pass their own.</param>
+/// <param name="sdkIdentity">what identifies the SDK (default: <see cref="BuildInputs.SdkIdentity"/>); tests pass their own.</param>
+public sealed class ProgressStore(string repoRoot, TextWriter notes, string? graderIdentity = null, string? sdkIdentity = null)
 {
     private const int Format = 1;
 
@@ -23,13 +25,13 @@ public sealed class ProgressStore(string repoRoot, TextWriter notes)
     public string PathOf(Lesson lesson) => Path.Combine(Folder, lesson.Slug + ".json");
 
     /// <summary>The hash the remembered verdicts of <paramref name="lesson"/> must carry to count.</summary>
-    public static string Key(Lesson lesson)
+    public string Key(Lesson lesson)
     {
-        var project = Directory.EnumerateFiles(lesson.SourceDirectory, "*.csproj").FirstOrDefault() ?? "";
+        var project = Directory.Exists(lesson.SourceDirectory) ? Directory.EnumerateFiles(lesson.SourceDirectory, "*.csproj").FirstOrDefault() ?? "" : "";
         return new ContentHash()
             .Add("lesson", lesson.Slug)
-            .Add("grader", GraderIdentity)
-            .Add("tests", BuildInputs.TestsHash(lesson, project))
+            .Add("grader", graderIdentity ?? GraderIdentity)
+            .Add("tests", BuildInputs.TestsHash(lesson, project, sdkIdentity))
             .Add("sources", BuildInputs.SourcesHash(lesson.SourceDirectory, includeProjects: true))
             .Finish();
     }

@@ -18,6 +18,11 @@ public sealed class ChildProcess : IDisposable
     /// <summary>A line of standard output longer than this is cut (and so fails any check on it).</summary>
     public const int MaxLineChars = 1024 * 1024;
 
+    private static long _started;
+
+    /// <summary>How many child processes the grader has started (its tests prove some commands start none).</summary>
+    public static long StartedCount => Interlocked.Read(ref _started);
+
     private ChildProcess(Process process, int maxChars)
     {
         _process = process;
@@ -53,6 +58,7 @@ public sealed class ChildProcess : IDisposable
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
 
         var process = new Process { StartInfo = info };
+        Interlocked.Increment(ref _started);
         var child = new ChildProcess(process, maxOutputChars);
         process.Start();
         try

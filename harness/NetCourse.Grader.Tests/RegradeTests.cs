@@ -1,0 +1,90 @@
+using NetCourse.Grader.Running;
+
+namespace NetCourse.Grader.Tests;
+
+/// <summary>
+/// The learner's loop over the fixture course: a re-grade compiles no more than it must, an overview
+/// with nothing changed starts no process at all, and neither ever serves a verdict on old code.
+/// </summary>
+[TimeLimit(300)]
+[NonParallelizable]
+public class RegradeTests
+{
+    private TempCourse _course = null!;
+
+    [OneTimeSetUp]
+    public void CreateCourse()
+    {
+        Environment.SetEnvironmentVariable("NETCOURSE_SHIM", "./grade.sh");
+        _course = new TempCourse();
+    }
+
+    [OneTimeTearDown]
+    public void DeleteCourse() => _course.Dispose();
+
+    [Test]
+    public async Task The_overview_with_nothing_changed_starts_no_build_and_no_test_process()
+    {
+        _course.Submit("partial");
+        await _course.GradeAsync();
+        var started = ChildProcess.StartedCount;
+
+        var (_, output, _) = await _course.GradeAsync();
+
+        ChildProcess.StartedCount.ShouldBe(started, "the second overview started a process although nothing had changed");
+        output.ShouldContain("unchanged since its last grade");
+    }
+
+    [Test]
+    public async Task The_overview_grades_a_lesson_again_after_an_edit()
+    {
+        _course.Submit("partial");
+        await _course.GradeAsync();
+        _course.Submit("all-pass");
+
+        var (code, output, _) = await _course.GradeAsync();
+
+        output.ShouldNotContain("unchanged since its last grade");
+        output.ShouldContain("1 of 1 lessons done");
+        code.ShouldBe(0);
+    }
+
+    [Test]
+    public async Task A_regrade_with_nothing_changed_starts_only_the_test_process()
+    {
+        _course.Submit("partial");
+        await _course.GradeAsync("lesson01");
+        var started = ChildProcess.StartedCount;
+
+        await _course.GradeAsync("lesson01");
+
+        (ChildProcess.StartedCount - started).ShouldBe(1, "a re-grade of unchanged code started a build");
+    }
+
+    [Test]
+    public async Task A_regrade_after_an_edit_judges_the_edited_code()
+    {
+        _course.Submit("partial");
+        var (partialCode, _, _) = await _course.GradeAsync("lesson01");
+        _course.Submit("all-pass");
+
+        var (code, output, _) = await _course.GradeAsync("lesson01");
+
+        partialCode.ShouldBe(1);
+        output.ShouldContain("All done");
+        code.ShouldBe(0);
+    }
+
+    [Test]
+    public async Task A_regrade_after_an_edit_of_the_public_API_compiles_the_tests_again()
+    {
+        _course.Submit("all-pass");
+        await _course.GradeAsync("lesson01");
+        _course.Submit("api-changed");
+
+        var (code, output, _) = await _course.GradeAsync("lesson01");
+
+        output.ShouldContain("The tests do not compile against the code");
+        code.ShouldBe(1);
+    }
+}
