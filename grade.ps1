@@ -25,6 +25,11 @@ $sources = @('harness/NetCourse.Grader', 'harness/NetCourse.Harness', 'Directory
     ForEach-Object { Get-ChildItem (Join-Path $here $_) -Recurse -File -Include *.cs, *.csproj, *.props, *.targets, *.json -ErrorAction SilentlyContinue }
 $stale = -not (Test-Path $grader) -or ($sources | Where-Object { $_.LastWriteTimeUtc -gt (Get-Item $grader).LastWriteTimeUtc } | Select-Object -First 1)
 if ($stale) {
+    # Say what the silence is (a terminal only: scripts and CI read stderr for errors).
+    if (-not [Console]::IsErrorRedirected) {
+        if (Test-Path $grader) { [Console]::Error.WriteLine('grade: its sources changed, so the grader is built again (a few seconds)...') }
+        else { [Console]::Error.WriteLine('grade: building the grader first (once, about a minute on a fresh copy)...') }
+    }
     $buildOutput = & $dotnetPath build (Join-Path $here 'harness/NetCourse.Grader/NetCourse.Grader.csproj') -nologo -v q -tl:off -m:1 2>&1
     if ($LASTEXITCODE -ne 0) {
         [Console]::Error.WriteLine('grade: the grader itself does not build:')

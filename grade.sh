@@ -23,6 +23,11 @@ grader="$here/.build/bin/harness/NetCourse.Grader/NetCourse.Grader.dll"
 if [ ! -f "$grader" ] || [ -n "$(find "$here/harness/NetCourse.Grader" "$here/harness/NetCourse.Harness" "$here/Directory.Build.props" \
       "$here/Directory.Build.targets" "$here/Directory.Packages.props" "$here/global.json" -newer "$grader" \
       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' \) 2>/dev/null | head -n 1)" ]; then
+  # Say what the silence is (a terminal only: scripts and CI read stderr for errors).
+  if [ -t 2 ]; then
+    if [ -f "$grader" ]; then echo "grade: its sources changed, so the grader is built again (a few seconds)..." >&2
+    else echo "grade: building the grader first (once, about a minute on a fresh copy)..." >&2; fi
+  fi
   if ! build_output="$("$dotnet_cmd" build "$here/harness/NetCourse.Grader/NetCourse.Grader.csproj" -nologo -v q -tl:off -m:1 2>&1)"; then
     echo "grade: the grader itself does not build:" >&2
     echo "$build_output" >&2

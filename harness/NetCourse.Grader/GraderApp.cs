@@ -47,6 +47,18 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
         }
     }
 
+    /// <summary>A line on stderr for a person at a terminal, saying what a long silence will be.</summary>
+    private void Notice(string text)
+    {
+        if (error == Console.Error && !Console.IsErrorRedirected) error.WriteLine($"grade: {text}");
+    }
+
+    private void NoticeFirstBuild(LessonCatalog catalog, Lesson lesson, Implementation implementation)
+    {
+        if (new Building.LessonBuilder(catalog.RepoRoot).NeverBuilt(lesson, implementation))
+            Notice($"building {lesson.Id}'s tests against {implementation} for the first time (up to a minute; later grades compile only what you change)...");
+    }
+
     private int Help(LessonCatalog catalog)
     {
         output.WriteLine(GraderOptions.Usage(Path.GetFileName(Shim)));
@@ -68,6 +80,7 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
         var remember = options.Submission is null && implementation.Kind == ImplementationKind.Stub && options.Only.Count == 0;
         var store = new ProgressStore(catalog.RepoRoot, error);
         var key = remember ? store.Key(lesson) : null;
+        if (options.Submission is null) NoticeFirstBuild(catalog, lesson, implementation);
         var run = options.Submission is { } submission
             // Trusted grading: only the learner's source files come from the submission, and everything runs sandboxed.
             ? await new TrustedGrader(catalog.RepoRoot).GradeAsync(lesson, submission, seed, options.Only, error)
@@ -166,6 +179,7 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
             if (row is null)
             {
                 var key = store.Key(lesson);
+                NoticeFirstBuild(catalog, lesson, Implementation.Stub);
                 var run = await grader.GradeAsync(lesson, Implementation.Stub, seed);
                 store.Remember(run, key);
                 row = LessonProgress.From(run);

@@ -76,6 +76,9 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
         return new BuildResult(true, [], Path.Combine(folder, Path.GetFileName(baseline.TestAssemblyPath))) { Reused = true };
     }
 
+    /// <summary>Whether no build of these tests against <paramref name="implementation"/> has succeeded yet (the next takes longest).</summary>
+    public bool NeverBuilt(Lesson lesson, Implementation implementation) => BuildStamp.Read(StampFile(lesson, implementation)) is null;
+
     /// <summary>The hash of the reference assembly the last successful build compiled the tests against.</summary>
     public string? BaselineReference(Lesson lesson, Implementation implementation) => BuildStamp.Read(StampFile(lesson, implementation))?.Reference;
 

@@ -31,10 +31,11 @@ public static class LessonReport
             return;
         }
 
-        foreach (var fixture in run.Tests.GroupBy(t => t.Fixture))
+        // In the README's task order (task 1 first): the order a learner works in, not the alphabet.
+        foreach (var fixture in run.Tests.GroupBy(t => t.Fixture).OrderBy(g => g.Min(t => t.Task ?? int.MaxValue)))
         {
             output.WriteLine(fixture.Key);
-            foreach (var test in fixture) WriteTest(test, output, style, rerunCommand);
+            foreach (var test in fixture.OrderBy(t => t.Task ?? int.MaxValue)) WriteTest(test, output, style, rerunCommand);
             output.WriteLine();
         }
 

@@ -156,6 +156,20 @@ public static class LessonTestHost
             : output[..MaxOutputChars] + $"\n… ({output.Length - MaxOutputChars} more characters not shown)";
     }
 
+    /// <summary>
+    /// Whether <c>--only TEXT</c> selects a test: TEXT may be part of its full name
+    /// (<c>Payload_larger</c>) or of the sentence the report prints (<c>Payload larger</c>,
+    /// <c>Simultaneous close › Both sides</c>), in any case.
+    /// </summary>
+    internal static bool OnlyMatches(string text, string fullName, string className, string testName)
+    {
+        static string Spaced(string s) => s.Replace('_', ' ');
+        var fixture = ReadableNames.ForFixture(className[(className.LastIndexOf('.') + 1)..]);
+        var sentence = ReadableNames.ForTest(testName);
+        return new[] { fullName, Spaced(fullName), sentence, $"{fixture} › {sentence}" }
+            .Any(candidate => candidate.Contains(text, StringComparison.OrdinalIgnoreCase) || candidate.Contains(Spaced(text), StringComparison.OrdinalIgnoreCase));
+    }
+
     private sealed class HostFilter(IReadOnlySet<string> skip, IReadOnlyList<string> only) : TestFilter
     {
         // A suite passes when any of its tests does; a test only on its own merits. (NUnit's
@@ -164,7 +178,7 @@ public static class LessonTestHost
 
         public override bool Match(ITest test) =>
             !skip.Contains(test.FullName)
-            && (only.Count == 0 || only.Any(o => test.FullName.Contains(o, StringComparison.OrdinalIgnoreCase)));
+            && (only.Count == 0 || only.Any(o => OnlyMatches(o, test.FullName, test.ClassName ?? "", test.Name)));
 
         public override bool IsExplicitMatch(ITest test) => false;
 
