@@ -66,7 +66,7 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
     {
         if (sandbox is not null || !baseline.Succeeded) return await BuildAsync(lesson, implementation);
         var project = PrepareImplementation(lesson, implementation);
-        var alone = await BuildImplementationAsync(project, restore: true);
+        var alone = _prebuilt.Remove(project, out var prebuilt) ? prebuilt : await BuildImplementationAsync(project, restore: true);
         if (!alone.Succeeded) return new BuildResult(false, alone.Errors, "");
         if (alone.ReferenceHash != baselineReference || alone.Assembly is null) return await BuildAsync(lesson, implementation);
 
@@ -74,6 +74,25 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
         var folder = Path.Combine(BuildRoot, "swap", lesson.Slug, implementation.Pivot);
         TestsFolder.Assemble(Path.GetDirectoryName(baseline.TestAssemblyPath)!, folder, alone.Assembly);
         return new BuildResult(true, [], Path.Combine(folder, Path.GetFileName(baseline.TestAssemblyPath))) { Reused = true };
+    }
+
+    private readonly Dictionary<string, ImplementationBuild> _prebuilt = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Compiles several implementations of a lesson in one MSBuild process ahead of
+    /// <see cref="BuildAgainstAsync"/>, which then takes each from here (one that failed is built alone
+    /// again there, for its errors).
+    /// </summary>
+    public async Task PrebuildAsync(Lesson lesson, IEnumerable<Implementation> implementations)
+    {
+        if (sandbox is not null) return;
+        var projects = new List<string>();
+        foreach (var implementation in implementations)
+        {
+            try { projects.Add(PrepareImplementation(lesson, implementation)); }
+            catch (GraderException) { } // a diff that does not apply is reported when that implementation is checked
+        }
+        foreach (var (project, build) in await ImplementationBatch.BuildAsync(repoRoot, BuildRoot, projects)) _prebuilt[project] = build;
     }
 
     /// <summary>Whether no build of these tests against <paramref name="implementation"/> has succeeded yet (the next takes longest).</summary>
@@ -98,7 +117,7 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
             ImplementationKind.Solution => lesson.SolutionDirectory,
             _ => MutantWorkspace.Prepare(lesson, implementation, BuildRoot),
         };
-        return Directory.EnumerateFiles(folder, "*.csproj").Single();
+        return Path.GetFullPath(Directory.EnumerateFiles(folder, "*.csproj").Single());
     }
 
     /// <summary>The implementation's sources; the solution and its patched copies also compile the lesson's Given/ code by link.</summary>

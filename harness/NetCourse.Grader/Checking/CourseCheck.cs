@@ -53,6 +53,9 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
         // tests were compiled against, constants included) is byte for byte the solution's.
         var solutionBuild = await _phases.Time("builds", () => _builder.BuildAsync(lesson, Implementation.Solution));
         var reference = _builder.BaselineReference(lesson, Implementation.Solution);
+        if (reference is not null)
+            await _phases.Time("builds", () => _builder.PrebuildAsync(lesson,
+                [Implementation.Stub, .. lesson.MutantNames.Select(Implementation.Mutant), .. lesson.AlternativeNames.Select(Implementation.Alternative)]));
         var stubBuild = await _phases.Time("builds", () => BuildAsync(lesson, Implementation.Stub, solutionBuild, reference));
         var solution = await _phases.Time("solution runs", () => _grader.RunAsync(lesson, Implementation.Solution, solutionBuild, seed));
         var stub = await _phases.Time("stub runs", () => _grader.RunAsync(lesson, Implementation.Stub, stubBuild, seed));
