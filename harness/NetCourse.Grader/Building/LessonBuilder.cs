@@ -29,7 +29,7 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
         var stampFile = StampFile(lesson, implementation);
         var testsHash = BuildInputs.TestsHash(lesson, project);
         var sourcesHash = SourcesHash(lesson, project);
-        if (BuildStamp.Read(stampFile) is { } stamp && stamp.Tests == testsHash && File.Exists(testAssembly))
+        if (BuildStamp.Read(stampFile) is { } stamp && stamp.Tests == testsHash && OutputsHash(testAssembly, stamp.ImplementationFile) == stamp.Outputs)
         {
             // Nothing changed since the last build that succeeded: no MSBuild at all.
             if (stamp.Sources == sourcesHash) return new BuildResult(true, [], testAssembly) { Reused = true };
@@ -42,15 +42,15 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
             if (alone.ReferenceHash == stamp.Reference && alone.Assembly is not null)
             {
                 TestsFolder.PutImplementation(Path.GetDirectoryName(testAssembly)!, alone.Assembly);
-                BuildStamp.Write(stampFile, stamp with { Sources = sourcesHash });
+                BuildStamp.Write(stampFile, stamp with { Sources = sourcesHash, Outputs = OutputsHash(testAssembly, stamp.ImplementationFile) });
                 return new BuildResult(true, [], testAssembly);
             }
         }
 
         BuildStamp.Delete(stampFile);
         var build = await BuildTestsAsync(lesson, implementation, testAssembly);
-        if (build.Succeeded && await ReferenceAssemblyAsync(project) is { } reference && File.Exists(reference))
-            BuildStamp.Write(stampFile, new BuildStamp(testsHash, sourcesHash, ContentHash.OfFile(reference)));
+        if (build.Succeeded && await OutputPathsAsync(project) is ({ } fileName, { } reference) && File.Exists(reference))
+            BuildStamp.Write(stampFile, new BuildStamp(testsHash, sourcesHash, ContentHash.OfFile(reference), fileName, OutputsHash(testAssembly, fileName)));
         return build;
     }
 
@@ -142,13 +142,25 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
         return new ImplementationBuild(true, [], JsonProperty(output, "TargetPath"), JsonProperty(output, "TargetRefPath"));
     }
 
-    /// <summary>Where MSBuild puts a project's reference assembly (evaluation only, no build).</summary>
-    private async Task<string?> ReferenceAssemblyAsync(string project)
+    /// <summary>The file name of a project's assembly and where MSBuild puts its reference assembly (evaluation only, no build).</summary>
+    private async Task<(string? FileName, string? Reference)> OutputPathsAsync(string project)
     {
-        var (exitCode, output) = await ChildProcess.RunAsync("dotnet", ["msbuild", project, "-nologo", "-getProperty:TargetRefPath"],
+        var (exitCode, output) = await ChildProcess.RunAsync("dotnet",
+            ["msbuild", project, "-nologo", "-getProperty:TargetFileName", "-getProperty:TargetRefPath"],
             repoRoot, BuildTimeout, new Dictionary<string, string>());
-        var path = output.Trim().Split('\n').LastOrDefault()?.Trim();
-        return exitCode == 0 && path is { Length: > 0 } ? path : null;
+        return exitCode == 0 ? (JsonProperty(output, "TargetFileName"), JsonProperty(output, "TargetRefPath")) : (null, null);
+    }
+
+    /// <summary>
+    /// The tests assembly and the implementation's assembly beside it: a build outside the grader
+    /// (dotnet test, an IDE) that rewrote either makes the stamp void rather than trusted.
+    /// </summary>
+    private static string? OutputsHash(string testAssembly, string implementationFile)
+    {
+        var implementation = Path.Combine(Path.GetDirectoryName(testAssembly)!, implementationFile);
+        return File.Exists(testAssembly) && File.Exists(implementation)
+            ? new ContentHash().AddFiles(Path.GetDirectoryName(testAssembly)!, [testAssembly, implementation]).Finish()
+            : null;
     }
 
     private static string? JsonProperty(string output, string name) =>
