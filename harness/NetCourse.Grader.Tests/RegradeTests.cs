@@ -87,4 +87,21 @@ public class RegradeTests
         output.ShouldContain("The tests do not compile against the code");
         code.ShouldBe(1);
     }
+
+    [Test]
+    public async Task A_build_of_the_tests_outside_the_grader_is_not_trusted_as_the_grader_s_own()
+    {
+        _course.Submit("all-pass");
+        await _course.GradeAsync("lesson01");
+        // What a `dotnet test` after an edit leaves: another implementation assembly beside the tests.
+        var implementation = Directory.EnumerateFiles(Path.Combine(_course.Root, ".build", "bin", "lessons", "lesson01-demo", "tests", "stub"), "NetCourse.Lesson01.dll").Single();
+        File.AppendAllText(implementation, "not the assembly the grader built");
+        var started = ChildProcess.StartedCount;
+
+        var (code, output, _) = await _course.GradeAsync("lesson01");
+
+        (ChildProcess.StartedCount - started).ShouldBeGreaterThan(1, "the grader ran the tests over an assembly it had not built");
+        output.ShouldContain("All done");
+        code.ShouldBe(0);
+    }
 }
