@@ -131,8 +131,10 @@ public sealed class LineServer : IAsyncDisposable
 
             if (Interlocked.Increment(ref _active) > _options.MaxConnections)
             {
-                Refuse(client);
+                // Undo the count before the refusal goes out: a client that reads it must never
+                // find itself counted in ActiveConnections.
                 Interlocked.Decrement(ref _active);
+                Refuse(client);
                 continue;
             }
             // One task per connection: the loop goes straight back to accepting, so a slow
