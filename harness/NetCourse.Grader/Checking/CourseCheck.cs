@@ -48,6 +48,7 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
     private async Task CheckLessonAsync(Lesson lesson, CheckTally tally, long seed)
     {
         tally.Section(lesson.Slug);
+        ConventionsCheck.Record(lesson, tally);
         // The tests are compiled once, against the solution; the stub, every mutant and every
         // alternative run under that same tests assembly when their reference assembly (the API the
         // tests were compiled against, constants included) is byte for byte the solution's.
