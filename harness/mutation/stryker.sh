@@ -32,4 +32,7 @@ cd "$tests_dir"
 start=$(date +%s)
 "$tool_dir/dotnet-stryker" --project "$project" --mutate '!**/Given/**' --concurrency 1 \
   --reporter html --reporter json --reporter progress --reporter cleartext --output "$output" --skip-version-check "$@"
-echo "mutation: $id took $(( $(date +%s) - start )) s; report in ${output#$root/}/reports/"
+elapsed=$(( $(date +%s) - start ))
+echo "mutation: $id took $elapsed s; report in ${output#$root/}/reports/"
+echo "mutation: table row (mutants | killed | survived | equivalent | score over non-equivalent | time):"
+"$root/harness/mutation/summary.sh" "$id" "$elapsed"
