@@ -22,8 +22,8 @@ survived=$(count '"Survived","NoCoverage"')
 equivalents="$root/solutions/$slug/mutation-equivalents.md"
 equivalent=0
 if [ -f "$equivalents" ]; then
-  # Table rows after the header: | Where | Mutation | Count | Why |
-  equivalent=$(awk -F'|' '/^\|/ && $4 ~ /^ *[0-9]+ *$/ { n += $4 } END { print n + 0 }' "$equivalents")
+  # Table rows: | Where | Mutation | Count | Why |; an escaped pipe (\|) inside a cell is dropped first.
+  equivalent=$(awk -F'|' '{ gsub(/\\\|/, "") } /^\|/ && $4 ~ /^ *[0-9]+ *$/ { n += $4 } END { print n + 0 }' "$equivalents")
 fi
 mutants=$(( killed + survived ))
 score=$(awk -v k="$killed" -v m="$mutants" -v e="$equivalent" \
