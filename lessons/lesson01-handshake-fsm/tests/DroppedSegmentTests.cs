@@ -90,4 +90,13 @@ public class DroppedSegmentTests
         m.Receive(Seg(Fin | Ack, seq: 301, ack: 555));
         m.State.ShouldBe(TcpState.Established, "ACK=555 acknowledges sequence numbers never sent: the segment is dropped, so its FIN does not count.");
     }
+
+    [Test, Hint("See Hint 4.2: in SYN-SENT only the peer's SYN synchronizes the connection; a segment with neither SYN nor RST is dropped, even with a good ACK.")]
+    public void ACK_without_SYN_in_SYN_SENT_is_dropped()
+    {
+        var m = Machine.In(TcpState.SynSent);
+        m.Receive(Seg(Ack, seq: 300, ack: 101));
+        m.State.ShouldBe(TcpState.SynSent, "An ACK of our SYN without the peer's SYN does not establish the connection.");
+        m.ShouldHaveSentNothing("a bare ACK of our SYN in SYN-SENT");
+    }
 }
