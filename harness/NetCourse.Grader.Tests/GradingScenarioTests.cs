@@ -131,7 +131,7 @@ public class GradingScenarioTests
 
         var (code, output, _) = await _course.GradeAsync("--check", "lesson01");
 
-        output.ShouldEndWith("check: 11 passed, 0 failed\n");
+        output.ShouldEndWith("check: 12 passed, 0 failed\n");
         code.ShouldBe(0);
     }
 

@@ -104,4 +104,19 @@ public class RegradeTests
         output.ShouldContain("All done");
         code.ShouldBe(0);
     }
+
+    [Test]
+    public async Task A_regrade_after_adding_a_lambda_and_an_async_method_compiles_only_the_learner_s_project()
+    {
+        _course.Submit("all-pass");
+        await _course.GradeAsync("lesson01");
+        _course.Submit("all-pass-with-lambda");
+        var started = ChildProcess.StartedCount;
+
+        var (code, output, _) = await _course.GradeAsync("lesson01");
+
+        (ChildProcess.StartedCount - started).ShouldBe(2, "expected one build of the learner's project and one test process");
+        output.ShouldContain("All done");
+        code.ShouldBe(0);
+    }
 }

@@ -33,6 +33,8 @@ public sealed class GraderApp(TextWriter output, TextWriter error, string? repoR
                     .RunAsync(Find(catalog, options.Lessons[0]), options.Solution ? Implementation.Solution : Implementation.Stub, options.RunArguments ?? []),
                 GraderMode.ExportLearner => await LearnerExport.ExportAsync(catalog.RepoRoot, options.ExportDirectory!, output),
                 GraderMode.Progress => await ProgressAsync(catalog, options, seed, style),
+                GraderMode.Check when !Directory.Exists(Path.Combine(catalog.RepoRoot, "solutions")) =>
+                    throw new GraderException("this is a learner's copy: it has no solutions to check (--check is for the course's authors)."),
                 GraderMode.Check => await new CourseCheck(catalog, output, style, options.Update)
                     .RunAsync(FindAll(catalog, options.Lessons), includeCourseTests: options.Lessons.Count == 0, seed),
                 GraderMode.Notebooks => await NotebooksAsync(catalog.RepoRoot, options.Update),

@@ -14,6 +14,9 @@ public static class BuildInputs
 
     private static readonly string[] RootFolders = ["harness/NetCourse.Harness", "harness/BannedApis"];
 
+    /// <summary>The grader's own assembly: a new grader may judge or build the same code differently.</summary>
+    public static string GraderIdentity { get; } = ContentHash.OfFile(typeof(BuildInputs).Assembly.Location);
+
     public static IEnumerable<string> RootFiles(string repoRoot) =>
         RootFileNames.Select(f => Path.Combine(repoRoot, f)).Where(File.Exists);
 

@@ -68,7 +68,7 @@ public static class ImplementationBatch
             {
                 string? Text(string name) => item.TryGetProperty(name, out var v) ? v.GetString() : null;
                 if (Text("MSBuildSourceProjectFile") is { } project && Text("Identity") is { } assembly && File.Exists(assembly))
-                    built[Path.GetFullPath(project)] = new ImplementationBuild(true, [], assembly, Text("ReferenceAssembly"));
+                    built[Path.GetFullPath(project)] = new ImplementationBuild(true, [], assembly);
             }
         }
         catch (JsonException) { } // nothing trusted: every project is built alone

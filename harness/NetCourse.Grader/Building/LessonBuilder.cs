@@ -27,19 +27,20 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
         if (sandbox is not null) return await BuildTestsAsync(lesson, implementation, testAssembly);
 
         var stampFile = StampFile(lesson, implementation);
-        var testsHash = BuildInputs.TestsHash(lesson, project);
+        // The grader too: a new grader may describe binding surfaces differently.
+        var testsHash = new ContentHash().Add("grader", BuildInputs.GraderIdentity).Add("tests", BuildInputs.TestsHash(lesson, project)).Finish();
         var sourcesHash = SourcesHash(lesson, project);
         if (BuildStamp.Read(stampFile) is { } stamp && stamp.Tests == testsHash && OutputsHash(testAssembly, stamp.ImplementationFile) == stamp.Outputs)
         {
             // Nothing changed since the last build that succeeded: no MSBuild at all.
             if (stamp.Sources == sourcesHash) return new BuildResult(true, [], testAssembly) { Reused = true };
 
-            // Only the implementation changed: compile it alone, and if what the tests were compiled
-            // against (its reference assembly) is byte for byte the same, put it under the tests.
+            // Only the implementation changed: compile it alone, and if everything the tests were
+            // compiled against (its binding surface) is the same, put it under the tests.
             // The project file is part of the tests hash, so its restore is still current.
             var alone = await BuildImplementationAsync(project, restore: false);
             if (!alone.Succeeded) return new BuildResult(false, alone.Errors, testAssembly);
-            if (alone.ReferenceHash == stamp.Reference && alone.Assembly is not null)
+            if (alone.Assembly is not null && BindingHash(alone.Assembly, Path.GetDirectoryName(testAssembly)!) == stamp.Reference)
             {
                 TestsFolder.PutImplementation(Path.GetDirectoryName(testAssembly)!, alone.Assembly);
                 BuildStamp.Write(stampFile, stamp with { Sources = sourcesHash, Outputs = OutputsHash(testAssembly, stamp.ImplementationFile) });
@@ -49,8 +50,9 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
 
         BuildStamp.Delete(stampFile);
         var build = await BuildTestsAsync(lesson, implementation, testAssembly);
-        if (build.Succeeded && await OutputPathsAsync(project) is ({ } fileName, { } reference) && File.Exists(reference))
-            BuildStamp.Write(stampFile, new BuildStamp(testsHash, sourcesHash, ContentHash.OfFile(reference), fileName, OutputsHash(testAssembly, fileName)));
+        if (build.Succeeded && await AssemblyFileNameAsync(project) is { } fileName
+            && BindingHash(Path.Combine(Path.GetDirectoryName(testAssembly)!, fileName), Path.GetDirectoryName(testAssembly)!) is { } binding)
+            BuildStamp.Write(stampFile, new BuildStamp(testsHash, sourcesHash, binding, fileName, OutputsHash(testAssembly, fileName)));
         return build;
     }
 
@@ -68,11 +70,12 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
         var project = PrepareImplementation(lesson, implementation);
         var alone = _prebuilt.Remove(project, out var prebuilt) ? prebuilt : await BuildImplementationAsync(project, restore: true);
         if (!alone.Succeeded) return new BuildResult(false, alone.Errors, "");
-        if (alone.ReferenceHash != baselineReference || alone.Assembly is null) return await BuildAsync(lesson, implementation);
+        var baselineFolder = Path.GetDirectoryName(baseline.TestAssemblyPath)!;
+        if (alone.Assembly is null || BindingHash(alone.Assembly, baselineFolder) != baselineReference) return await BuildAsync(lesson, implementation);
 
         // Not under bin/: MSBuild may later overwrite files there in place, and these are hard links.
         var folder = Path.Combine(BuildRoot, "swap", lesson.Slug, implementation.Pivot);
-        TestsFolder.Assemble(Path.GetDirectoryName(baseline.TestAssemblyPath)!, folder, alone.Assembly);
+        TestsFolder.Assemble(baselineFolder, folder, alone.Assembly);
         return new BuildResult(true, [], Path.Combine(folder, Path.GetFileName(baseline.TestAssemblyPath))) { Reused = true };
     }
 
@@ -133,22 +136,38 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
     private string StampFile(Lesson lesson, Implementation implementation) =>
         Path.Combine(BuildRoot, "stamps", lesson.Slug, implementation.Pivot + ".json");
 
-    /// <summary>Builds an implementation's project alone and asks MSBuild where it put the assembly and its reference assembly.</summary>
+    /// <summary>Builds an implementation's project alone and asks MSBuild where it put the assembly.</summary>
     public async Task<ImplementationBuild> BuildImplementationAsync(string project, bool restore)
     {
         var (exitCode, output) = await BuildProjectAsync(project,
-            [.. restore ? Array.Empty<string>() : ["--no-restore"], "-t:Build", "-getProperty:TargetPath", "-getProperty:TargetRefPath"]);
-        if (exitCode != 0) return new ImplementationBuild(false, Diagnostics(output), null, null);
-        return new ImplementationBuild(true, [], JsonProperty(output, "TargetPath"), JsonProperty(output, "TargetRefPath"));
+            [.. restore ? Array.Empty<string>() : ["--no-restore"], "-t:Build", "-getProperty:TargetPath", "-getProperty:TargetFileName"]);
+        if (exitCode != 0) return new ImplementationBuild(false, Diagnostics(output), null);
+        return new ImplementationBuild(true, [], JsonProperty(output, "TargetPath"));
     }
 
-    /// <summary>The file name of a project's assembly and where MSBuild puts its reference assembly (evaluation only, no build).</summary>
-    private async Task<(string? FileName, string? Reference)> OutputPathsAsync(string project)
+    /// <summary>The file name of a project's assembly (evaluation only, no build).</summary>
+    private async Task<string?> AssemblyFileNameAsync(string project)
     {
         var (exitCode, output) = await ChildProcess.RunAsync("dotnet",
-            ["msbuild", project, "-nologo", "-getProperty:TargetFileName", "-getProperty:TargetRefPath"],
+            ["msbuild", project, "-nologo", "-getProperty:TargetFileName", "-getProperty:TargetPath"],
             repoRoot, BuildTimeout, new Dictionary<string, string>());
-        return exitCode == 0 ? (JsonProperty(output, "TargetFileName"), JsonProperty(output, "TargetRefPath")) : (null, null);
+        return exitCode == 0 ? JsonProperty(output, "TargetFileName") : null;
+    }
+
+    /// <summary>
+    /// The hash of everything code compiled against the assembly binds to or was shaped by: its
+    /// visible API with constants and default values, attributes, modifiers and constraints
+    /// (<see cref="Checking.ApiSurface"/>). Private members and compiler-generated types (an async
+    /// method's state machine, a lambda's closure) are not part of it, so editing method bodies keeps
+    /// it. Null when the assembly cannot be read: then nothing is swapped and the tests are compiled.
+    /// </summary>
+    private static string? BindingHash(string assembly, string dependencies)
+    {
+        try
+        {
+            return new ContentHash().Add("binding", string.Join('\n', Checking.ApiSurface.Describe(assembly, forBinding: true, dependencies))).Finish();
+        }
+        catch (Exception e) when (e is IOException or BadImageFormatException or TypeLoadException or System.Reflection.ReflectionTypeLoadException) { return null; }
     }
 
     /// <summary>

@@ -9,11 +9,18 @@ namespace NetCourse.Grader.Checking;
 /// </summary>
 public static class ApiSurface
 {
-    public static IReadOnlyList<string> Describe(string assemblyPath)
+    /// <param name="forBinding">also describe what a compiler reads beyond the signatures — custom
+    /// attributes (nullability, extension, obsolete, …), required modifiers (init, in) and generic
+    /// constraints — so two assemblies with equal lines can stand in for each other under code compiled
+    /// against either (the grader's re-grade without recompiling the tests relies on it).</param>
+    /// <param name="dependencies">another folder to resolve the assembly's references from (a library's
+    /// own output folder does not hold its packages; the tests' folder does).</param>
+    public static IReadOnlyList<string> Describe(string assemblyPath, bool forBinding = false, string? dependencies = null)
     {
         var searchDirs = new[]
         {
             Path.GetDirectoryName(assemblyPath)!,
+            dependencies ?? Path.GetDirectoryName(assemblyPath)!,
             RuntimeEnvironment.GetRuntimeDirectory(),
             // Lessons on ASP.NET Core reference its shared framework, which sits beside the runtime's.
             Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "Microsoft.AspNetCore.App",
@@ -26,7 +33,9 @@ public static class ApiSurface
             .Append(assemblyPath);
         using var context = new MetadataLoadContext(new PathAssemblyResolver(paths), "System.Private.CoreLib");
         var assembly = context.LoadFromAssemblyPath(assemblyPath);
-        return assembly.GetTypes().Where(IsVisible).SelectMany(DescribeType).Order(StringComparer.Ordinal).ToList();
+        var lines = assembly.GetTypes().Where(IsVisible).SelectMany(t => DescribeType(t, forBinding));
+        if (forBinding) lines = lines.Concat(Attributes(assembly.GetCustomAttributesData()).Select(a => $"assembly {a}"));
+        return lines.Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The lines only one side has, marked "- " (missing from <paramref name="actual"/>) or "+ " (extra).</summary>
@@ -36,8 +45,9 @@ public static class ApiSurface
     private static bool IsVisible(Type type) =>
         type.IsPublic || (type.IsNestedPublic && IsVisible(type.DeclaringType!)) || (type.IsNestedFamily && IsVisible(type.DeclaringType!));
 
-    private static IEnumerable<string> DescribeType(Type type)
+    private static IEnumerable<string> DescribeType(Type type, bool forBinding)
     {
+        if (forBinding) foreach (var line in BindingDetails(type)) yield return line;
         var name = TypeName(type);
         var kind = type.IsEnum ? "enum" : type.IsInterface ? "interface" : type.IsValueType ? "struct" : type.IsAbstract && type.IsSealed ? "static class" : "class";
         var bases = new[] { type.BaseType }.Where(b => b is not null && b.FullName is not ("System.Object" or "System.ValueType" or "System.Enum"))
@@ -60,6 +70,86 @@ public static class ApiSurface
             if (line is not null) yield return $"{name} :: {line}";
         }
     }
+
+    /// <summary>What a compiler reads of a type and its visible members besides their signatures.</summary>
+    private static IEnumerable<string> BindingDetails(Type type)
+    {
+        var name = TypeName(type);
+        foreach (var attribute in Attributes(type.GetCustomAttributesData())) yield return $"{name} [{attribute}]";
+        foreach (var argument in type.IsGenericTypeDefinition ? type.GetGenericArguments() : [])
+            yield return $"{name} <{argument.Name}> {argument.GenericParameterAttributes} : {string.Join(", ", argument.GetGenericParameterConstraints().Select(TypeName))}";
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        foreach (var member in type.GetMembers(all))
+        {
+            var visible = member switch
+            {
+                FieldInfo f => Visible(f.IsPublic, f.IsFamily, f.IsFamilyOrAssembly),
+                MethodBase b => Visible(b.IsPublic, b.IsFamily, b.IsFamilyOrAssembly),
+                PropertyInfo p => p.GetMethod is { } g && Visible(g.IsPublic, g.IsFamily, g.IsFamilyOrAssembly)
+                    || p.SetMethod is { } s && Visible(s.IsPublic, s.IsFamily, s.IsFamilyOrAssembly),
+                EventInfo e => e.AddMethod is { } add && Visible(add.IsPublic, add.IsFamily, add.IsFamilyOrAssembly),
+                _ => false,
+            };
+            if (!visible) continue;
+            var id = $"{name} :: {member.MemberType} {member.Name}";
+            foreach (var attribute in Attributes(member.GetCustomAttributesData())) yield return $"{id} [{attribute}]";
+            foreach (var line in Nullability(member)) yield return $"{id} {line}";
+            if (member is not MethodBase method) continue;
+            var signature = $"{id}({Parameters(method)})";
+            if (method is MethodInfo m)
+            {
+                yield return $"{signature} returns modreq({string.Join(", ", m.ReturnParameter.GetRequiredCustomModifiers().Select(TypeName))})";
+                foreach (var attribute in Attributes(m.ReturnParameter.GetCustomAttributesData())) yield return $"{signature} returns [{attribute}]";
+                foreach (var argument in m.IsGenericMethodDefinition ? m.GetGenericArguments() : [])
+                    yield return $"{signature} <{argument.Name}> {argument.GenericParameterAttributes} : {string.Join(", ", argument.GetGenericParameterConstraints().Select(TypeName))}";
+            }
+            foreach (var parameter in method.GetParameters())
+            {
+                yield return $"{signature} {parameter.Name} modreq({string.Join(", ", parameter.GetRequiredCustomModifiers().Select(TypeName))})";
+                foreach (var attribute in Attributes(parameter.GetCustomAttributesData())) yield return $"{signature} {parameter.Name} [{attribute}]";
+            }
+        }
+    }
+
+    /// <summary>The nullability callers see (?, !) of a field, property, event, or a method's return and parameters.</summary>
+    private static IEnumerable<string> Nullability(MemberInfo member)
+    {
+        var context = new NullabilityInfoContext();
+        static string Show(NullabilityInfo info) =>
+            $"{info.ReadState}/{info.WriteState}" + (info.ElementType is { } e ? $"[{Show(e)}]" : "")
+            + (info.GenericTypeArguments.Length > 0 ? "<" + string.Join(",", info.GenericTypeArguments.Select(Show)) + ">" : "");
+        switch (member)
+        {
+            case FieldInfo f: yield return "nullability " + Show(context.Create(f)); break;
+            case PropertyInfo p: yield return "nullability " + Show(context.Create(p)); break;
+            case EventInfo e: yield return "nullability " + Show(context.Create(e)); break;
+            case MethodBase m:
+                if (m is MethodInfo mi) yield return "returns nullability " + Show(context.Create(mi.ReturnParameter));
+                foreach (var parameter in m.GetParameters()) yield return $"{parameter.Name} nullability " + Show(context.Create(parameter));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Attributes that say how a member is implemented, not how a caller may use it (an async method's
+    /// state machine, debugger hints), and the compiler's compressed nullability encoding, which
+    /// depends on private members too; effective nullability is described per member instead.
+    /// </summary>
+    private static readonly HashSet<string> ImplementationDetails =
+    [
+        "System.Runtime.CompilerServices.AsyncStateMachineAttribute", "System.Runtime.CompilerServices.IteratorStateMachineAttribute",
+        "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute", "System.Runtime.CompilerServices.EnumeratorCancellationAttribute",
+        "System.Runtime.CompilerServices.CompilerGeneratedAttribute",
+        "System.Diagnostics.DebuggerStepThroughAttribute", "System.Diagnostics.DebuggerHiddenAttribute", "System.Diagnostics.DebuggerBrowsableAttribute",
+        "System.Diagnostics.DebuggerDisplayAttribute", "System.Runtime.CompilerServices.NullableAttribute",
+        "System.Runtime.CompilerServices.NullableContextAttribute", "System.Runtime.CompilerServices.NullablePublicOnlyAttribute",
+    ];
+
+    private static IEnumerable<string> Attributes(IEnumerable<CustomAttributeData> attributes) =>
+        attributes.Where(a => !ImplementationDetails.Contains(a.AttributeType.FullName ?? "")).Select(a => $"{TypeName(a.AttributeType)}({string.Join(", ", a.ConstructorArguments.Select(Argument).Concat(a.NamedArguments.Select(n => $"{n.MemberName}={Argument(n.TypedValue)}")))})");
+
+    private static string Argument(CustomAttributeTypedArgument argument) =>
+        argument.Value is IEnumerable<CustomAttributeTypedArgument> items ? "[" + string.Join(", ", items.Select(Argument)) + "]" : $"{argument.Value}";
 
     private static bool Visible(bool isPublic, bool isFamily, bool isFamilyOrAssembly) => isPublic || isFamily || isFamilyOrAssembly;
 

@@ -48,9 +48,10 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
     private async Task CheckLessonAsync(Lesson lesson, CheckTally tally, long seed)
     {
         tally.Section(lesson.Slug);
+        ConventionsCheck.Record(lesson, tally);
         // The tests are compiled once, against the solution; the stub, every mutant and every
-        // alternative run under that same tests assembly when their reference assembly (the API the
-        // tests were compiled against, constants included) is byte for byte the solution's.
+        // alternative run under that same tests assembly when their binding surface (the API the
+        // tests were compiled against, constants and attributes included) is the solution's.
         var solutionBuild = await _phases.Time("builds", () => _builder.BuildAsync(lesson, Implementation.Solution));
         var reference = _builder.BaselineReference(lesson, Implementation.Solution);
         if (reference is not null)

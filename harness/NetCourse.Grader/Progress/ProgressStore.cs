@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using NetCourse.Grader.Building;
 using NetCourse.Grader.Course;
@@ -30,14 +29,11 @@ public sealed class ProgressStore(string repoRoot, TextWriter notes, string? gra
         var project = Directory.Exists(lesson.SourceDirectory) ? Directory.EnumerateFiles(lesson.SourceDirectory, "*.csproj").FirstOrDefault() ?? "" : "";
         return new ContentHash()
             .Add("lesson", lesson.Slug)
-            .Add("grader", graderIdentity ?? GraderIdentity)
+            .Add("grader", graderIdentity ?? BuildInputs.GraderIdentity)
             .Add("tests", BuildInputs.TestsHash(lesson, project, sdkIdentity))
             .Add("sources", BuildInputs.SourcesHash(lesson.SourceDirectory, includeProjects: true))
             .Finish();
     }
-
-    /// <summary>The grader's own assembly: a new grader may judge the same code differently.</summary>
-    private static string GraderIdentity { get; } = ContentHash.OfFile(Assembly.GetExecutingAssembly().Location);
 
     public LessonProgress? Recall(Lesson lesson, long? seed)
     {

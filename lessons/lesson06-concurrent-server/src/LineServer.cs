@@ -39,7 +39,7 @@ public sealed class LineServer : IAsyncDisposable
 
     /// <summary>Binds, listens, and starts accepting connections.</summary>
     public void Start() =>
-        throw new NotImplementedException("Task 2: bind a socket to Options.EndPoint, listen, and start the accept loop (one task per connection).");
+        throw new NotImplementedException("Task 2: bind a socket to Options.EndPoint, listen, and start the accept loop (one tracked task per connection; a failing handler goes to Options.HandlerFailed and closes only its connection).");
 
     /// <summary>
     /// Graceful shutdown: stops accepting (the port refuses new connections), closes the

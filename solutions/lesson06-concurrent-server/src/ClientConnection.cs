@@ -18,7 +18,8 @@ internal sealed class ClientConnection(
     public static byte[] Encode(string line) => Encoding.UTF8.GetBytes(line + "\n");
 
     /// <summary>Serves the connection to its end, then closes it. Never throws: a client that
-    /// vanishes mid-line is an ordinary end of a session, not an error of the server.</summary>
+    /// vanishes mid-line is an ordinary end of a session, not an error of the server, and a
+    /// handler that fails is reported to <see cref="LineServerOptions.HandlerFailed"/>.</summary>
     public async Task RunAsync()
     {
         var stream = new NetworkStream(socket, ownsSocket: true);
@@ -114,7 +115,19 @@ internal sealed class ClientConnection(
                 await SendAsync(writer, LineProtocol.Bye).ConfigureAwait(false);
                 return (buffer, true, answered);
             }
-            await SendAsync(writer, await AnswerAsync(request).ConfigureAwait(false)).ConfigureAwait(false);
+            string answer;
+            try
+            {
+                answer = await AnswerAsync(request).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException && aborting.IsCancellationRequested))
+            {
+                // The handler's bug, not the client's: report it, close this connection (its
+                // session is in an unknown state), and let every other connection carry on.
+                options.HandlerFailed?.Invoke(e);
+                return (buffer, true, answered);
+            }
+            await SendAsync(writer, answer).ConfigureAwait(false);
             // Shutdown lets the line in progress finish, not the ones queued behind it.
             if (stopping.IsCancellationRequested) return (buffer, true, answered);
         }

@@ -19,14 +19,15 @@ public sealed class LineServer : IAsyncDisposable
     // the line in progress. Aborting: the shutdown timeout has passed, give up on everything.
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _aborting = new();
-    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
+    // Every connection's task, until it ends: what StopAsync awaits, so no task is left unseen.
+    private readonly Dictionary<long, Task> _connections = [];
 
     private Socket? _listener;
     private Task? _acceptLoop;
     private Task? _stopped;
     private int _active;
-    private int _acceptLoopEnded;
+    private long _nextConnection;
 
     /// <param name="handler">Answers each request line.</param>
     /// <param name="options">The limits; <c>new LineServerOptions()</c> when null.</param>
@@ -94,20 +95,18 @@ public sealed class LineServer : IAsyncDisposable
         _listener?.Dispose();
         if (_acceptLoop is not null) await _acceptLoop.ConfigureAwait(false);
 
-        // The accept loop is over: no connection can start any more, so reaching zero is final.
-        // Exchange and Decrement are full fences: either this sees the last connection gone, or
-        // that connection's EndConnection sees the flag.
-        Interlocked.Exchange(ref _acceptLoopEnded, 1);
-        if (Volatile.Read(ref _active) == 0) _drained.TrySetResult();
+        // The accept loop is over: no connection can start any more, so these are all there are.
+        Task connections;
+        lock (_gate) connections = Task.WhenAll(_connections.Values);
         try
         {
-            await _drained.Task.WaitAsync(_options.ShutdownTimeout, _time).ConfigureAwait(false);
+            await connections.WaitAsync(_options.ShutdownTimeout, _time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             // Out of time: cancel the handlers and close the sockets; connections end at once.
             await _aborting.CancelAsync().ConfigureAwait(false);
-            await _drained.Task.ConfigureAwait(false);
+            await connections.ConfigureAwait(false);
         }
     }
 
@@ -132,19 +131,26 @@ public sealed class LineServer : IAsyncDisposable
 
             if (Interlocked.Increment(ref _active) > _options.MaxConnections)
             {
+                // Undo the count before the refusal goes out: a client that reads it must never
+                // find itself counted in ActiveConnections.
+                Interlocked.Decrement(ref _active);
                 Refuse(client);
-                EndConnection();
                 continue;
             }
             // One task per connection: the loop goes straight back to accepting, so a slow
-            // client never delays the next one. Not fire-and-forget: ServeAsync never throws,
-            // and the count of active connections is what StopAsync waits on.
-            _ = Task.Run(() => ServeAsync(client));
+            // client never delays the next one. Not fire-and-forget: the task is tracked until
+            // it ends, and StopAsync awaits every one (ServeAsync never throws: a failing
+            // handler is reported to Options.HandlerFailed, not left in a faulted task).
+            var id = ++_nextConnection;
+            // Under the lock, so the connection cannot end (and untrack itself) before it is tracked.
+            lock (_gate) _connections.Add(id, ServeAsync(id, client));
         }
     }
 
-    private async Task ServeAsync(Socket client)
+    private async Task ServeAsync(long id, Socket client)
     {
+        // Off the accept loop at once: everything after this runs on the thread pool.
+        await Task.Yield();
         try
         {
             var connection = new ClientConnection(client, _handler, _options, _time, _stopping.Token, _aborting.Token);
@@ -152,13 +158,9 @@ public sealed class LineServer : IAsyncDisposable
         }
         finally
         {
-            EndConnection();
+            lock (_gate) _connections.Remove(id);
+            Interlocked.Decrement(ref _active);
         }
-    }
-
-    private void EndConnection()
-    {
-        if (Interlocked.Decrement(ref _active) == 0 && Volatile.Read(ref _acceptLoopEnded) == 1) _drained.TrySetResult();
     }
 
     // A polite refusal instead of a connection left waiting: one short line (it fits in the

@@ -26,6 +26,14 @@ public sealed record LineServerOptions
     /// <summary>Connections the operating system may hold, not yet accepted.</summary>
     public int Backlog { get; init; } = 512;
 
+    /// <summary>
+    /// Told of every exception a <see cref="LineHandler"/> throws (or its task faults with), as
+    /// it is; the server then closes that one connection without answering the line, and keeps
+    /// serving the others. Null: the failure is not reported, the connection is still closed.
+    /// Called on the connection's task; it should not throw.
+    /// </summary>
+    public Action<Exception>? HandlerFailed { get; init; }
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(EndPoint, nameof(EndPoint));

@@ -29,7 +29,8 @@ public sealed class ServerSetup : IAsyncDisposable
 
     public static LineHandler EchoHandler { get; } = (line, _) => ValueTask.FromResult(AnswerTo(line));
 
-    public static ServerSetup Start(LineHandler? handler = null, int maxConnections = 50, int maxLineLength = MaxLineLength)
+    public static ServerSetup Start(LineHandler? handler = null, int maxConnections = 50, int maxLineLength = MaxLineLength,
+        Action<Exception>? handlerFailed = null)
     {
         var clock = new ManualClock();
         var options = new LineServerOptions
@@ -40,6 +41,7 @@ public sealed class ServerSetup : IAsyncDisposable
             ReadTimeout = ReadTimeout,
             ShutdownTimeout = ShutdownTimeout,
             Backlog = 1_024,
+            HandlerFailed = handlerFailed,
         };
         var serverClock = new CountingClock(clock);
         var server = new LineServer(handler ?? EchoHandler, options, serverClock);
