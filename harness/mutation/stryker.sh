@@ -28,8 +28,18 @@ mkdir -p "$output"
 # Directory.Build.props reads the implementation switch from the environment as well as from -p:
 # the lesson's tests compile against the reference solution, which is what Stryker mutates.
 export Implementation=solution DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MSBUILDTERMINALLOGGER=off
+# Coverage analysis: Stryker's default "perTest" runs only the tests that reach a mutant.
+# STRYKER_COVERAGE=all runs every test against every covered mutant (far slower), to cross-check
+# a survivor if per-test coverage is ever suspected of crediting the wrong test (the lessons'
+# tests run in parallel). dotnet-stryker 5.1 takes this option from a config file only.
+coverage="${STRYKER_COVERAGE:-perTest}"
+config="$output/stryker-config.json"
+printf '{ "stryker-config": { "coverage-analysis": "%s" } }\n' "$coverage" > "$config"
 cd "$tests_dir"
 start=$(date +%s)
-"$tool_dir/dotnet-stryker" --project "$project" --mutate '!**/Given/**' --concurrency 1 \
+"$tool_dir/dotnet-stryker" --project "$project" --mutate '!**/Given/**' --concurrency 1 --config-file "$config" \
   --reporter html --reporter json --reporter progress --reporter cleartext --output "$output" --skip-version-check "$@"
-echo "mutation: $id took $(( $(date +%s) - start )) s; report in ${output#$root/}/reports/"
+elapsed=$(( $(date +%s) - start ))
+echo "mutation: $id took $elapsed s; report in ${output#$root/}/reports/"
+echo "mutation: table row (mutants | killed | survived | equivalent | score over non-equivalent | time):"
+"$root/harness/mutation/summary.sh" "$id" "$elapsed"
