@@ -1,3 +1,4 @@
+using NetCourse.Harness.Snapshots;
 using NetCourse.Notebooks.Execution;
 using NetCourse.Notebooks.Format;
 

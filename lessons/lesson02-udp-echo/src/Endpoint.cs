@@ -2,32 +2,13 @@ using System.Net;
 
 namespace NetCourse.Lesson02;
 
-/// <summary>
-/// A <c>host:port</c> as typed on a command line: an IPv4 address (<c>127.0.0.1:9000</c>), an IPv6
-/// address in brackets (<c>[::1]:9000</c>, RFC 3986 section 3.2.2) or a host name
-/// (<c>localhost:9000</c>). <see cref="Parse"/> checks the syntax only; <see cref="ResolveAsync"/> looks the host up.
-/// </summary>
-public readonly record struct Endpoint(string Host, int Port)
+// The rest of Endpoint (Parse, ParsePort, ToString) is given: src/Given/Endpoint.cs.
+public readonly partial record struct Endpoint
 {
-    public const int MinPort = 1;
-    public const int MaxPort = 65535;
-
-    /// <summary>Parses <c>host:port</c>; a <see cref="FormatException"/> says what is wrong with it.</summary>
-    public static Endpoint Parse(string text) =>
-        throw new NotImplementedException("Task 1: split host:port at the last colon, unwrap [IPv6], check the host and the port; throw FormatException saying what is wrong.");
-
-    /// <summary>Parses a port number, 1 to 65535; a <see cref="FormatException"/> says what is wrong with it.</summary>
-    public static int ParsePort(string text) =>
-        throw new NotImplementedException("Task 1: accept digits only, 1 to 65535; throw FormatException saying what is wrong.");
-
     /// <summary>
     /// The address to send to: an IP literal as it is, a host name through DNS (the first
     /// address it resolves to; <c>localhost</c> comes from the hosts file).
     /// </summary>
     public Task<IPEndPoint> ResolveAsync(CancellationToken cancellationToken = default) =>
         throw new NotImplementedException("Task 1: return an IP literal as it is; look a host name up with Dns.GetHostAddressesAsync.");
-
-    /// <summary><c>host:port</c>, with an IPv6 address back in its brackets.</summary>
-    public override string ToString() =>
-        throw new NotImplementedException("Task 1: format host:port, with an IPv6 host in brackets: [::1]:9000.");
 }

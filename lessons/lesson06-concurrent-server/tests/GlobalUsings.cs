@@ -1,5 +1,6 @@
 global using System.Net;
 global using System.Net.Sockets;
+global using NetCourse.Harness.Buffers;
 global using NetCourse.Harness.Tcp;
 global using NetCourse.Harness.Time;
 global using NetCourse.Harness.Waiting;

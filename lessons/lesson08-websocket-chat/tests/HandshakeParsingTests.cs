@@ -24,7 +24,7 @@ public class HandshakeParsingTests
         var (outcome, request, rest) = Requests.Parse(almost);
         outcome.ShouldBe(HandshakeParse.NeedMore, "A head ends with an empty line (CR LF CR LF); until it arrives, more is needed.");
         request.ShouldBeNull();
-        Sequences.Text(rest).ShouldBe(almost, "NeedMore must not consume anything.");
+        Sequences.Latin1(rest).ShouldBe(almost, "NeedMore must not consume anything.");
     }
 
     [Test, Points(2), Hint("See Hint 1.2: look for CR LF CR LF in everything received so far, wherever the reads were cut.")]
@@ -72,7 +72,7 @@ public class HandshakeParsingTests
     {
         var (outcome, _, rest) = Requests.Parse(Requests.Rfc + "\u0081\u0005early");
         outcome.ShouldBe(HandshakeParse.Request);
-        Sequences.Text(rest).ShouldBe("\u0081\u0005early", "Bytes after the head belong to whatever comes next and must stay in the buffer.");
+        Sequences.Latin1(rest).ShouldBe("\u0081\u0005early", "Bytes after the head belong to whatever comes next and must stay in the buffer.");
     }
 
     [Test, Hint("See Hint 1.1: a value is trimmed of the spaces and tabs around it; a name is kept as sent (lookups ignore case).")]
