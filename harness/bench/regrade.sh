@@ -44,7 +44,7 @@ t=$(now); (cd "$work/clone" && ./grade.sh --help >/dev/null 2>&1); grader_build=
 t=$(now); (cd "$work/clone" && ./grade.sh >"$work/e.txt" 2>&1 || true); fresh=$(seconds "$t")
 
 c=$(median <"$work/c")
-row() { printf '| %s | %s | %.2f× |\n' "$1" "$2" "$(echo "$2 / $c" | bc -l)"; }
+row() { printf '| %s | %.2f | %.2f× |\n' "$1" "$2" "$(echo "$2 / $c" | bc -l)"; }
 echo "| $id, median of $rounds rounds | seconds | ratio to (c) |"
 echo "|---|---:|---:|"
 row "(a) \`./grade.sh $id\`, nothing changed" "$(median <"$work/a")"
@@ -52,4 +52,4 @@ row "(b) \`./grade.sh $id\` after a one-line edit" "$(median <"$work/b")"
 row "(c) \`dotnet test\` of its tests after the same edit" "$c"
 row "(d) \`./grade.sh\` (overview), nothing changed" "$(median <"$work/d")"
 row "(e) \`./grade.sh\` (overview) on a fresh clone" "$fresh"
-printf '| (e′) the grader'"'"'s own first build on that clone | %s | |\n' "$grader_build"
+printf '| (e′) the grader'"'"'s own first build on that clone | %.2f | |\n' "$grader_build"
