@@ -10,20 +10,8 @@ namespace NetCourse.Grader.Tests;
 /// </summary>
 [TimeLimit(300)]
 [NonParallelizable]
-public class GradingScenarioTests
+public class GradingScenarioTests : TempCourseFixture
 {
-    private TempCourse _course = null!;
-
-    [OneTimeSetUp]
-    public void CreateCourse()
-    {
-        Environment.SetEnvironmentVariable("NETCOURSE_SHIM", "./grade.sh");
-        _course = new TempCourse();
-    }
-
-    [OneTimeTearDown]
-    public void DeleteCourse() => _course.Dispose();
-
     [TestCase("not-started", 1)]
     [TestCase("partial", 1)]
     [TestCase("all-pass", 0)]
@@ -37,9 +25,9 @@ public class GradingScenarioTests
     [TestCase("leaks-listener", 0)]
     public async Task A_submission_gets_its_report(string submission, int exitCode)
     {
-        _course.Submit(submission);
+        Course.Submit(submission);
 
-        var (code, output, error) = await _course.GradeAsync("lesson01");
+        var (code, output, error) = await Course.GradeAsync("lesson01");
 
         error.ShouldBeEmpty();
         Snapshot.Match(output, new SnapshotOptions().Named(submission));
@@ -49,10 +37,10 @@ public class GradingScenarioTests
     [Test]
     public async Task Json_results_carry_the_autograder_fields()
     {
-        _course.Submit("partial");
-        var file = Path.Combine(_course.Root, "results.json");
+        Course.Submit("partial");
+        var file = Path.Combine(Course.Root, "results.json");
 
-        var (code, _, _) = await _course.GradeAsync("lesson01", "--format", "json", "--output", file);
+        var (code, _, _) = await Course.GradeAsync("lesson01", "--format", "json", "--output", file);
 
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
         var root = json.RootElement;
@@ -68,10 +56,10 @@ public class GradingScenarioTests
     [Test]
     public async Task JUnit_results_count_failures_and_errors()
     {
-        _course.Submit("hangs");
-        var file = Path.Combine(_course.Root, "results.xml");
+        Course.Submit("hangs");
+        var file = Path.Combine(Course.Root, "results.xml");
 
-        await _course.GradeAsync("lesson01", "--format", "junit", "--output", file);
+        await Course.GradeAsync("lesson01", "--format", "junit", "--output", file);
 
         var suite = System.Xml.Linq.XDocument.Load(file).Root!.Element("testsuite")!;
         ((int)suite.Attribute("tests")!).ShouldBe(5);
@@ -82,7 +70,7 @@ public class GradingScenarioTests
     [Test]
     public async Task The_solution_passes_every_test()
     {
-        var (code, output, _) = await _course.GradeAsync("lesson01", "--solution");
+        var (code, output, _) = await Course.GradeAsync("lesson01", "--solution");
 
         output.ShouldContain("All done: 5 of 5 tests pass · 6 of 6 points.");
         code.ShouldBe(0);
@@ -91,7 +79,7 @@ public class GradingScenarioTests
     [Test]
     public async Task A_mutant_fails_the_test_that_catches_its_mistake()
     {
-        var (code, output, _) = await _course.GradeAsync("lesson01", "--mutant", "accepts-port-zero");
+        var (code, output, _) = await Course.GradeAsync("lesson01", "--mutant", "accepts-port-zero");
 
         output.ShouldContain("FAIL  IsValid rejects port 0");
         code.ShouldBe(1);
@@ -100,7 +88,7 @@ public class GradingScenarioTests
     [Test]
     public async Task An_unknown_lesson_lists_the_lessons_and_exits_2()
     {
-        var (code, _, error) = await _course.GradeAsync("lesson99");
+        var (code, _, error) = await Course.GradeAsync("lesson99");
 
         error.ShouldBe("grade: there is no lesson 'lesson99'.\nThe lessons:\n  lesson01  lesson01-demo                Lesson 01 — Demo ports\n", StringCompareShould.IgnoreLineEndings);
         code.ShouldBe(2);
@@ -109,7 +97,7 @@ public class GradingScenarioTests
     [Test]
     public async Task An_unknown_option_is_a_usage_error()
     {
-        var (code, _, error) = await _course.GradeAsync("--bogus");
+        var (code, _, error) = await Course.GradeAsync("--bogus");
 
         error.ShouldStartWith("grade: unknown option '--bogus'.");
         code.ShouldBe(2);
@@ -118,7 +106,7 @@ public class GradingScenarioTests
     [Test]
     public async Task An_unknown_mutant_names_the_mutants_there_are()
     {
-        var (code, _, error) = await _course.GradeAsync("lesson01", "--mutant", "nope");
+        var (code, _, error) = await Course.GradeAsync("lesson01", "--mutant", "nope");
 
         error.ShouldContain("has no mutant 'nope'. Its mutants: accepts-port-zero, parse-skips-range-check, upper-bound-off-by-one");
         code.ShouldBe(1);
@@ -127,9 +115,9 @@ public class GradingScenarioTests
     [Test]
     public async Task The_check_proves_the_fixture_lesson_trustworthy()
     {
-        _course.Submit("not-started");
+        Course.Submit("not-started");
 
-        var (code, output, _) = await _course.GradeAsync("--check", "lesson01");
+        var (code, output, _) = await Course.GradeAsync("--check", "lesson01");
 
         output.ShouldEndWith("check: 12 passed, 0 failed\n");
         code.ShouldBe(0);
@@ -145,13 +133,13 @@ public class GradingScenarioTests
             Directory.CreateDirectory(Path.Combine(lesson, "src"));
             Directory.CreateDirectory(Path.Combine(lesson, "tests"));
             File.Copy(Path.Combine(TempCourse.FixturesDirectory, "submissions", "partial.cs"), Path.Combine(lesson, "src", "Ports.cs"));
-            File.Copy(Path.Combine(_course.Root, "lessons", "lesson01-demo", "src", "NetCourse.Lesson01.csproj"), Path.Combine(lesson, "src", "NetCourse.Lesson01.csproj"));
+            File.Copy(Path.Combine(Course.Root, "lessons", "lesson01-demo", "src", "NetCourse.Lesson01.csproj"), Path.Combine(lesson, "src", "NetCourse.Lesson01.csproj"));
             File.WriteAllText(Path.Combine(lesson, "tests", "PortsTests.cs"), "// every test deleted\n");
             Directory.CreateDirectory(Path.Combine(lesson, "src", "Given"));
             File.WriteAllText(Path.Combine(lesson, "src", "Given", "PortLimits.cs"),
                 "namespace NetCourse.Lesson01; public static class PortLimits { public const int Highest = 1; }\n");
 
-            var (code, output, error) = await _course.GradeAsync("lesson01", "--submission", submission);
+            var (code, output, error) = await Course.GradeAsync("lesson01", "--submission", submission);
 
             error.ShouldContain("lessons/lesson01-demo/tests/PortsTests.cs");
             error.ShouldContain("lessons/lesson01-demo/src/Given/PortLimits.cs");
@@ -168,7 +156,7 @@ public class GradingScenarioTests
         var export = Path.Combine(Path.GetTempPath(), "netcourse-export-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var (code, _, error) = await _course.GradeAsync("--export-learner", export);
+            var (code, _, error) = await Course.GradeAsync("--export-learner", export);
             error.ShouldBeEmpty();
             code.ShouldBe(0);
             Directory.Exists(Path.Combine(export, "solutions")).ShouldBeFalse("the export must not contain solutions/");
@@ -193,7 +181,7 @@ public class GradingScenarioTests
         File.WriteAllText(Path.Combine(folder, "keep.txt"), "mine");
         try
         {
-            var (code, _, error) = await _course.GradeAsync("--export-learner", folder);
+            var (code, _, error) = await Course.GradeAsync("--export-learner", folder);
 
             error.ShouldContain("is not empty");
             File.ReadAllText(Path.Combine(folder, "keep.txt")).ShouldBe("mine");

@@ -145,40 +145,18 @@ public class ProgressStoreTests
         _notes.ToString().ShouldContain("ignored .build/progress/lesson01-demo.json");
     }
 
-    [Test]
-    public void A_store_file_of_another_lesson_is_ignored_with_a_note()
+    [TestCase("\"lesson01-demo\"", "\"lesson02-other\"", TestName = "A store file of another lesson is ignored with a note")]
+    [TestCase("\"Passed\":2", "\"Passed\":9", TestName = "A store file claiming more passes than tests is ignored with a note")]
+    [TestCase("\"Format\":1", "\"Format\":99", TestName = "A store file of another format is ignored with a note")]
+    public void A_store_file_this_grader_did_not_write_is_ignored_with_a_note(string field, string forged)
     {
         RememberAGrade();
         var path = Store().PathOf(_lesson);
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"lesson01-demo\"", "\"lesson02-other\""));
+        File.WriteAllText(path, File.ReadAllText(path).Replace(field, forged));
 
         Store().Recall(_lesson, seed: null).ShouldBeNull();
 
         _notes.ToString().ShouldContain("not written by this grader for lesson01");
-    }
-
-    [Test]
-    public void A_store_file_claiming_more_passes_than_tests_is_ignored_with_a_note()
-    {
-        RememberAGrade();
-        var path = Store().PathOf(_lesson);
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"Passed\":2", "\"Passed\":9"));
-
-        Store().Recall(_lesson, seed: null).ShouldBeNull();
-
-        _notes.ToString().ShouldContain("not written by this grader");
-    }
-
-    [Test]
-    public void A_store_file_of_another_format_is_ignored_with_a_note()
-    {
-        RememberAGrade();
-        var path = Store().PathOf(_lesson);
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"Format\":1", "\"Format\":99"));
-
-        Store().Recall(_lesson, seed: null).ShouldBeNull();
-
-        _notes.ToString().ShouldContain("not written by this grader");
     }
 
     [Test]

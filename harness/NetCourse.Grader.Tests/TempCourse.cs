@@ -48,3 +48,19 @@ internal sealed class TempCourse : IDisposable
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }
 }
+
+/// <summary>A fixture class that grades over one <see cref="TempCourse"/>, created once for all its tests.</summary>
+public abstract class TempCourseFixture
+{
+    internal TempCourse Course { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public void CreateCourse()
+    {
+        Environment.SetEnvironmentVariable("NETCOURSE_SHIM", "./grade.sh");
+        Course = new TempCourse();
+    }
+
+    [OneTimeTearDown]
+    public void DeleteCourse() => Course.Dispose();
+}
