@@ -19,9 +19,9 @@ $dotnetPath = if ($dotnet.Source) { $dotnet.Source } else { $dotnet.FullName }
 $env:NETCOURSE_REPO = $here
 $env:NETCOURSE_SHIM = './grade.ps1'
 $env:DOTNET_NOLOGO = '1'; $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'; $env:MSBUILDTERMINALLOGGER = 'off'
-# Build the grader only when its sources are newer than its binary, then run it.
+# Build the grader only when its sources (its own, and the protocol's: the one project it references) are newer than its binary, then run it.
 $grader = Join-Path $here '.build/bin/harness/NetCourse.Grader/NetCourse.Grader.dll'
-$sources = @('harness/NetCourse.Grader', 'harness/NetCourse.Harness', 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'global.json') |
+$sources = @('harness/NetCourse.Grader', 'harness/NetCourse.Grading.Protocol', 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'global.json') |
     ForEach-Object { Get-ChildItem (Join-Path $here $_) -Recurse -File -Include *.cs, *.csproj, *.props, *.targets, *.json -ErrorAction SilentlyContinue }
 $stale = -not (Test-Path $grader) -or ($sources | Where-Object { $_.LastWriteTimeUtc -gt (Get-Item $grader).LastWriteTimeUtc } | Select-Object -First 1)
 if ($stale) {

@@ -17,10 +17,11 @@ fi
 export NETCOURSE_REPO="$here" NETCOURSE_SHIM="./grade.sh"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDTERMINALLOGGER=off
 
-# Build the grader only when its sources are newer than its binary (saves `dotnet run`'s two
-# seconds of checking on every grade), then run it.
+# Build the grader only when its sources (its own, and the protocol's: the one project it
+# references) are newer than its binary (saves `dotnet run`'s two seconds of checking on every
+# grade), then run it.
 grader="$here/.build/bin/harness/NetCourse.Grader/NetCourse.Grader.dll"
-if [ ! -f "$grader" ] || [ -n "$(find "$here/harness/NetCourse.Grader" "$here/harness/NetCourse.Harness" "$here/Directory.Build.props" \
+if [ ! -f "$grader" ] || [ -n "$(find "$here/harness/NetCourse.Grader" "$here/harness/NetCourse.Grading.Protocol" "$here/Directory.Build.props" \
       "$here/Directory.Build.targets" "$here/Directory.Packages.props" "$here/global.json" -newer "$grader" \
       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' \) 2>/dev/null | head -n 1)" ]; then
   # Say what the silence is (a terminal only: scripts and CI read stderr for errors).

@@ -1,23 +1,22 @@
 using NetCourse.Grader.Running;
-using NetCourse.Harness.Grading;
+using NetCourse.Grading.Protocol;
 
 namespace NetCourse.Grader.Tests;
 
 /// <summary>The grader accepts only the host's signed lines, in the protocol's order.</summary>
 public class EventStreamTests
 {
-    private byte[] _key = null!;
-    private EventSignature _host = null!;
     private EventStream _stream = null!;
-    private long _sequence;
+    private StringWriter _lines = null!;
+    private EventWriter _host = null!;
 
     [SetUp]
     public void OpenChannel()
     {
-        _key = EventSignature.NewKey();
-        _stream = new EventStream(_key);
-        _host = new EventSignature((byte[])_key.Clone());
-        _sequence = 0;
+        var key = EventSignature.NewKey();
+        _stream = new EventStream(key);
+        _lines = new StringWriter();
+        _host = new EventWriter(_lines, key);
     }
 
     [TearDown]
@@ -27,21 +26,31 @@ public class EventStreamTests
         _host.Dispose();
     }
 
-    private void Send(string type, string? id = null) =>
-        _stream.Accept(_host.Sign(_sequence++, new HostEvent { Type = type, Id = id }.ToJson()));
+    /// <summary>The line the host writes for <paramref name="e"/> (signed with the next sequence number).</summary>
+    private string Line(HostEvent e)
+    {
+        _lines.GetStringBuilder().Clear();
+        _host.Write(e);
+        return _lines.ToString().TrimEnd('\n');
+    }
 
-    private void Plan(params string[] ids) { foreach (var id in ids) Send(HostEvent.Plan, id); }
+    private void Send(HostEvent e) => _stream.Accept(Line(e));
+    private void Start(string id) => Send(new TestStarted(id));
+    private void End(string id) => Send(new TestEnded(id, TestOutcome.Passed));
+    private void Done() => Send(new RunDone());
+    private void Plan(params string[] ids) { foreach (var id in ids) Send(new TestPlanned(id, "Fixture", id)); }
 
     [Test]
     public void A_whole_run_in_order_is_accepted()
     {
         Plan("a", "b");
-        Send(HostEvent.Start, "a"); Send(HostEvent.End, "a");
-        Send(HostEvent.Start, "b"); Send(HostEvent.End, "b");
-        Send(HostEvent.Done);
+        Start("a"); End("a");
+        Start("b"); End("b");
+        Done();
 
         _stream.Violation.ShouldBeNull();
-        _stream.TakeAccepted().Select(e => e.Type).ShouldBe(["plan", "plan", "start", "end", "start", "end", "done"]);
+        _stream.TakeAccepted().Select(e => e.GetType().Name)
+            .ShouldBe(["TestPlanned", "TestPlanned", "TestStarted", "TestEnded", "TestStarted", "TestEnded", "RunDone"]);
     }
 
     [Test]
@@ -56,8 +65,9 @@ public class EventStreamTests
     [Test]
     public void A_line_signed_with_another_key_is_a_violation()
     {
-        using var other = new EventSignature(EventSignature.NewKey());
-        _stream.Accept(other.Sign(0, new HostEvent { Type = HostEvent.Done }.ToJson()));
+        var lines = new StringWriter();
+        using (var other = new EventWriter(lines, EventSignature.NewKey())) other.Write(new RunDone());
+        _stream.Accept(lines.ToString().TrimEnd('\n'));
 
         _stream.Violation.ShouldNotBeNull();
     }
@@ -65,7 +75,7 @@ public class EventStreamTests
     [Test]
     public void A_replayed_line_is_a_violation()
     {
-        var line = _host.Sign(0, new HostEvent { Type = HostEvent.Plan, Id = "a" }.ToJson());
+        var line = Line(new TestPlanned("a", "Fixture", "a"));
         _stream.Accept(line);
         _stream.Accept(line);
 
@@ -76,7 +86,7 @@ public class EventStreamTests
     public void An_end_without_its_start_is_a_violation()
     {
         Plan("a");
-        Send(HostEvent.End, "a");
+        End("a");
 
         _stream.Violation.ShouldNotBeNull().ShouldContain("not the running test");
     }
@@ -85,7 +95,7 @@ public class EventStreamTests
     public void A_second_end_for_one_test_is_a_violation()
     {
         Plan("a");
-        Send(HostEvent.Start, "a"); Send(HostEvent.End, "a"); Send(HostEvent.End, "a");
+        Start("a"); End("a"); End("a");
 
         _stream.Violation.ShouldNotBeNull();
     }
@@ -94,7 +104,7 @@ public class EventStreamTests
     public void A_test_that_was_never_planned_cannot_start()
     {
         Plan("a");
-        Send(HostEvent.Start, "b");
+        Start("b");
 
         _stream.Violation.ShouldNotBeNull().ShouldContain("never planned");
     }
@@ -103,7 +113,7 @@ public class EventStreamTests
     public void A_test_cannot_run_twice()
     {
         Plan("a");
-        Send(HostEvent.Start, "a"); Send(HostEvent.End, "a"); Send(HostEvent.Start, "a");
+        Start("a"); End("a"); Start("a");
 
         _stream.Violation.ShouldNotBeNull().ShouldContain("twice");
     }
@@ -112,8 +122,8 @@ public class EventStreamTests
     public void Nothing_may_follow_done()
     {
         Plan("a");
-        Send(HostEvent.Start, "a"); Send(HostEvent.End, "a"); Send(HostEvent.Done);
-        Send(HostEvent.Done);
+        Start("a"); End("a"); Done();
+        Done();
 
         _stream.Violation.ShouldNotBeNull().ShouldContain("after 'done'");
     }
@@ -122,8 +132,8 @@ public class EventStreamTests
     public void A_plan_after_the_tests_started_is_a_violation()
     {
         Plan("a");
-        Send(HostEvent.Start, "a");
-        Send(HostEvent.Plan, "b");
+        Start("a");
+        Plan("b");
 
         _stream.Violation.ShouldNotBeNull();
     }
@@ -134,7 +144,7 @@ public class EventStreamTests
         Plan("a");
         _stream.TakeAccepted();
         _stream.Accept("forged");
-        Send(HostEvent.Start, "a");
+        Start("a");
 
         _stream.TakeAccepted().ShouldBeEmpty();
     }

@@ -1,3 +1,4 @@
+using NetCourse.Grading.Protocol;
 using NetCourse.Grader.Building;
 using NetCourse.Grader.Course;
 using NetCourse.Grader.Progress;
@@ -53,9 +54,9 @@ public class ProgressStoreTests
 
     private LessonRun Run(long seed)
     {
-        TestVerdict Verdict(string id, string outcome) => new() { Id = id, Fixture = "PortsTests", Name = id, Points = 2, Outcome = outcome };
+        TestVerdict Verdict(string id, TestOutcome outcome) => new() { Id = id, Fixture = "PortsTests", Name = id, Points = 2, Outcome = outcome };
         return new LessonRun(_lesson, Implementation.Stub, seed, new BuildResult(true, [], "tests.dll"),
-            [Verdict("a", "passed"), Verdict("b", "passed"), Verdict("c", "failed")]);
+            [Verdict("a", TestOutcome.Passed), Verdict("b", TestOutcome.Passed), Verdict("c", TestOutcome.Failed)]);
     }
 
     [Test]

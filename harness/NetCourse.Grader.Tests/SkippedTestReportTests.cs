@@ -2,7 +2,7 @@ using NetCourse.Grader.Building;
 using NetCourse.Grader.Course;
 using NetCourse.Grader.Reporting;
 using NetCourse.Grader.Running;
-using NetCourse.Harness.Grading;
+using NetCourse.Grading.Protocol;
 
 namespace NetCourse.Grader.Tests;
 
@@ -15,14 +15,14 @@ public class SkippedTestReportTests
     [Test]
     public void A_skipped_test_shows_what_to_install()
     {
-        var report = Report(Verdict("Messages survive on Redis", TestOutcomes.Skipped, Reason), Verdict("Messages survive in memory", TestOutcomes.Passed));
+        var report = Report(Verdict("Messages survive on Redis", TestOutcome.Skipped, Reason), Verdict("Messages survive in memory", TestOutcome.Passed));
         report.ShouldContain($"skip  Messages survive on Redis  (task 1)\n        {Reason}");
     }
 
     [Test]
     public void The_summary_counts_skipped_tests_and_the_next_step_asks_for_the_program()
     {
-        var report = Report(Verdict("Messages survive on Redis", TestOutcomes.Skipped, Reason), Verdict("Messages survive in memory", TestOutcomes.Passed));
+        var report = Report(Verdict("Messages survive on Redis", TestOutcome.Skipped, Reason), Verdict("Messages survive in memory", TestOutcome.Passed));
         report.ShouldContain("1 of 2 tests pass (1 skipped) · 1 of 2 points");
         report.ShouldContain("Next: the skipped tests need a program this machine lacks");
     }
@@ -30,11 +30,11 @@ public class SkippedTestReportTests
     [Test]
     public void A_failing_test_comes_before_a_skipped_one_as_the_next_step()
     {
-        var report = Report(Verdict("Messages survive on Redis", TestOutcomes.Skipped, Reason), Verdict("Messages survive in memory", TestOutcomes.Failed, "lost one"));
+        var report = Report(Verdict("Messages survive on Redis", TestOutcome.Skipped, Reason), Verdict("Messages survive in memory", TestOutcome.Failed, "lost one"));
         report.ShouldContain("Next: task 1 of the lesson's README — make \"Messages survive in memory\" pass.");
     }
 
-    private static TestVerdict Verdict(string name, string outcome, string? message = null) => new()
+    private static TestVerdict Verdict(string name, TestOutcome outcome, string? message = null) => new()
     {
         Id = "Fixture." + name.Replace(' ', '_'), Fixture = "Fixture", Name = name, Points = 1, Task = 1, Outcome = outcome, Message = message,
     };

@@ -55,7 +55,7 @@ public static class LessonProgram
         {
             // Learner code failing is part of the exercise: say what and where in one line, no trace.
             var inner = e is AggregateException { InnerException: { } first } ? first : e;
-            var where = inner.TargetSite is { DeclaringType: { } type } site ? $" (in {NetCourse.Harness.Grading.StubMemberNames.Describe(site, type)})" : "";
+            var where = inner.TargetSite is { DeclaringType: { } type } site ? $" (in {NetCourse.TestHost.StubMemberNames.Describe(site, type)})" : "";
             error.WriteLine($"error: {inner.GetType().Name}: {inner.Message}{where}");
             if (notStarted.Any) error.WriteLine("Some of the code it needs is not started yet (see above).");
             return 1;

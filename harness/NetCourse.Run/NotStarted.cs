@@ -38,6 +38,6 @@ internal sealed class NotStarted
         if (e.TargetSite is not { DeclaringType: { } type } site) return null;
         var assembly = type.Assembly.GetName().Name ?? "";
         if (!assembly.StartsWith("NetCourse.Lesson", StringComparison.Ordinal) || assembly.EndsWith(".Run", StringComparison.Ordinal)) return null;
-        return NetCourse.Harness.Grading.StubMemberNames.Describe(site, type);
+        return NetCourse.TestHost.StubMemberNames.Describe(site, type);
     }
 }

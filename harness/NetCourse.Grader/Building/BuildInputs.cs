@@ -12,7 +12,15 @@ public static class BuildInputs
     private static readonly string[] RootFileNames =
         ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", ".editorconfig"];
 
-    private static readonly string[] RootFolders = ["harness/NetCourse.Harness", "harness/BannedApis"];
+    /// <summary>
+    /// The projects under harness/ every lesson's tests compile with (Directory.Build.targets
+    /// references them): the fault-injection harness, the test host and the protocol between the
+    /// host and the grader. The one list: trusted grading stages these, and the grader's own tests
+    /// copy them into their temporary courses.
+    /// </summary>
+    public static readonly IReadOnlyList<string> HarnessProjects = ["NetCourse.Grading.Protocol", "NetCourse.Harness", "NetCourse.TestHost"];
+
+    private static readonly string[] RootFolders = [.. HarnessProjects.Select(p => $"harness/{p}"), "harness/BannedApis"];
 
     /// <summary>The grader's own assembly: a new grader may judge or build the same code differently.</summary>
     public static string GraderIdentity { get; } = ContentHash.OfFile(typeof(BuildInputs).Assembly.Location);

@@ -10,7 +10,9 @@ namespace NetCourse.Grader.Building;
 /// </summary>
 public static class ProgramBuildStamp
 {
-    private static readonly string[] HarnessFolders = ["harness/NetCourse.Run", "harness/NetCourse.Harness"];
+    /// <summary>NetCourse.Run, and what lesson programs take from the rest of harness/ by link (the
+    /// harness's ManualClock, the test host's StubMemberNames).</summary>
+    private static readonly string[] HarnessFolders = ["harness/NetCourse.Run", "harness/NetCourse.Harness", "harness/NetCourse.TestHost"];
 
     /// <summary>A hash of every source the program's build reads: its folder, the lessons' code it runs, the harness, the build files.</summary>
     public static string Compute(LessonCatalog catalog, LessonProgramProject program, Implementation implementation)

@@ -3,7 +3,7 @@ using NetCourse.Grader.Course;
 using NetCourse.Grader.Progress;
 using NetCourse.Grader.Reporting;
 using NetCourse.Grader.Running;
-using NetCourse.Harness.Grading;
+using NetCourse.Grading.Protocol;
 
 namespace NetCourse.Grader.Checking;
 
@@ -74,7 +74,7 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
 
         var notPassing = solution.Tests.Where(t => !t.Passed).ToList();
         tally.Record(solution.Tests.Count > 0 && notPassing.Count == 0, $"the solution passes all {solution.Tests.Count} tests",
-            notPassing.Select(t => $"{t.Outcome}: {t.Fixture} › {t.Name}: {FirstLine(t.Message)}"));
+            notPassing.Select(t => $"{t.Outcome?.Text() ?? "not-run"}: {t.Fixture} › {t.Name}: {FirstLine(t.Message)}"));
 
         var passingOnStub = stub.Tests.Where(t => t.Passed).ToList();
         tally.Record(passingOnStub.Count == 0, $"the stub fails all {stub.Tests.Count} tests",
@@ -129,7 +129,7 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
         var rejected = run.Tests.Where(t => !t.Passed).ToList();
         tally.Record(run.Tests.Count > 0 && rejected.Count == 0, label,
             ["a correct design fails these tests: they demand more than the README says (fix the test, or write the rule in the README)",
-             .. rejected.Select(t => $"{t.Outcome}: {t.Fixture} › {t.Name}: {FirstLine(t.Message)}")]);
+             .. rejected.Select(t => $"{t.Outcome?.Text() ?? "not-run"}: {t.Fixture} › {t.Name}: {FirstLine(t.Message)}")]);
     }
 
     private async Task CheckMutantAsync(Lesson lesson, string mutant, CheckTally tally, long seed, BuildResult solution, string? reference)
@@ -166,7 +166,7 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
     }
 
     private static TestVerdict? Killer(LessonRun run) =>
-        run.Tests.FirstOrDefault(t => t.Finished && !t.Passed && t.Outcome != TestOutcomes.Skipped);
+        run.Tests.FirstOrDefault(t => t.Failed);
 
     private async Task CheckCourseTestsAsync(string project, CheckTally tally, long seed)
     {
@@ -186,8 +186,8 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
         tally.Record(passed > 0, $"{passed} tests pass", ["the project ran no passing test"]);
         // Every other passing test counts too, without a line each: the harness has hundreds.
         tally.CountPasses(Math.Max(0, passed - 1));
-        foreach (var test in tests.Where(t => !t.Passed && t.Outcome != TestOutcomes.Skipped))
-            tally.Record(false, $"{test.Fixture} › {test.Name}", [$"{test.Outcome}: {test.Message}"]);
+        foreach (var test in tests.Where(t => !t.Passed && t.Outcome != TestOutcome.Skipped))
+            tally.Record(false, $"{test.Fixture} › {test.Name}", [$"{test.Outcome?.Text() ?? "not-run"}: {test.Message}"]);
     }
 
     private IEnumerable<string> CourseTestProjects() =>

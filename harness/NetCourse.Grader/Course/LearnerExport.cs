@@ -12,7 +12,8 @@ public static class LearnerExport
 {
     private static readonly string[] ExcludedPrefixes =
     [
-        "solutions/", "harness/NetCourse.Grader.Tests/", "harness/NetCourse.Harness.Tests/", "harness/NetCourse.Notebooks.Tests/",
+        "solutions/", "harness/NetCourse.Grader.Tests/", "harness/NetCourse.Harness.Tests/", "harness/NetCourse.TestHost.Tests/",
+        "harness/NetCourse.Grading.Protocol.Tests/", "harness/NetCourse.Notebooks.Tests/",
         "harness/NetCourse.Harness.Benchmarks/", ".github/workflows/course-check.yml", "docs/authoring-a-lesson.md", ".ci/",
     ];
 

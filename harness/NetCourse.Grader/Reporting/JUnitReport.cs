@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using NetCourse.Grader.Running;
-using NetCourse.Harness.Grading;
+using NetCourse.Grading.Protocol;
 
 namespace NetCourse.Grader.Reporting;
 
@@ -13,8 +13,8 @@ public static class JUnitReport
         var suite = new XElement("testsuite",
             new XAttribute("name", run.Lesson.Slug),
             new XAttribute("tests", Math.Max(1, run.Tests.Count)),
-            new XAttribute("failures", run.Tests.Count(t => t.Finished && !t.Passed && t.Outcome is not (TestOutcomes.TimedOut or TestOutcomes.Crashed))),
-            new XAttribute("errors", run.Compiled ? run.Tests.Count(t => t.Outcome is TestOutcomes.TimedOut or TestOutcomes.Crashed || !t.Finished) : 1),
+            new XAttribute("failures", run.Tests.Count(t => t.Finished && !t.Passed && t.Outcome is not (TestOutcome.TimedOut or TestOutcome.Crashed))),
+            new XAttribute("errors", run.Compiled ? run.Tests.Count(t => t.Outcome is TestOutcome.TimedOut or TestOutcome.Crashed || !t.Finished) : 1),
             new XAttribute("time", Seconds(run.Tests.Sum(t => t.DurationMs))),
             new XElement("properties",
                 new XElement("property", new XAttribute("name", "implementation"), new XAttribute("value", run.Implementation.Pivot)),
@@ -32,7 +32,7 @@ public static class JUnitReport
             if (!test.Passed)
             {
                 var message = JsonReport.Message(test) ?? "not run";
-                var kind = test.Outcome is TestOutcomes.TimedOut or TestOutcomes.Crashed || !test.Finished ? "error" : test.Outcome == TestOutcomes.Skipped ? "skipped" : "failure";
+                var kind = test.Outcome is TestOutcome.TimedOut or TestOutcome.Crashed || !test.Finished ? "error" : test.Outcome == TestOutcome.Skipped ? "skipped" : "failure";
                 testCase.Add(new XElement(kind, new XAttribute("message", message.Split('\n')[0]), test.Hint is null ? message : $"{message}\nhint: {test.Hint}"));
             }
             if (test.Output is not null) testCase.Add(new XElement("system-out", test.Output));

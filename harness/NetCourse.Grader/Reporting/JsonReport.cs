@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NetCourse.Grader.Running;
-using NetCourse.Harness.Grading;
+using NetCourse.Grading.Protocol;
 
 namespace NetCourse.Grader.Reporting;
 
@@ -30,7 +30,7 @@ public static class JsonReport
             Tests: run.Tests.Select(t => new TestEntry(
                 Name: $"{t.Fixture} › {t.Name}",
                 Status: t.Passed && run.Error is null ? "passed" : "failed",
-                Outcome: t.Outcome ?? "not-run",
+                Outcome: t.Outcome?.Text() ?? "not-run",
                 Score: run.Error is null ? t.PointsEarned : 0,
                 MaxScore: t.Points,
                 Message: Message(t),
@@ -43,8 +43,8 @@ public static class JsonReport
 
     internal static string? Message(TestVerdict test) => test.Outcome switch
     {
-        TestOutcomes.Passed => null,
-        TestOutcomes.NotStarted => $"not started: {test.NotStarted}",
+        TestOutcome.Passed => null,
+        TestOutcome.NotStarted => $"not started: {test.NotStarted}",
         _ => test.Seed is { } seed ? $"{test.Message}\n(seed {seed})" : test.Message,
     };
 

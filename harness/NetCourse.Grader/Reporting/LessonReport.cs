@@ -1,5 +1,5 @@
 using NetCourse.Grader.Running;
-using NetCourse.Harness.Grading;
+using NetCourse.Grading.Protocol;
 
 namespace NetCourse.Grader.Reporting;
 
@@ -64,27 +64,27 @@ public static class LessonReport
 
     private static string Summary(LessonRun run)
     {
-        var skipped = run.Tests.Count(t => t.Outcome == TestOutcomes.Skipped);
+        var skipped = run.Tests.Count(t => t.Outcome == TestOutcome.Skipped);
         return $"{run.PassedCount} of {run.Tests.Count} tests pass{(skipped > 0 ? $" ({skipped} skipped)" : "")} · {run.PointsEarned} of {run.PointsPossible} points";
     }
 
     // A skipped test waits for a program to be installed, not for a fix: it is never "the next step".
     private static TestVerdict? FirstToFix(LessonRun run) =>
-        run.Tests.Where(t => !t.Passed && t.Outcome != TestOutcomes.Skipped).OrderBy(t => t.Task ?? int.MaxValue).FirstOrDefault();
+        run.Tests.Where(t => !t.Passed && t.Outcome != TestOutcome.Skipped).OrderBy(t => t.Task ?? int.MaxValue).FirstOrDefault();
 
     private static void WriteTest(TestVerdict test, TextWriter output, Styler style, string rerunCommand)
     {
         var task = test.Task is { } n ? style.Dim($"  (task {n})") : "";
         switch (test.Outcome)
         {
-            case TestOutcomes.Passed:
+            case TestOutcome.Passed:
                 output.WriteLine($"  {style.Green("pass ")} {test.Name}");
                 return;
-            case TestOutcomes.NotStarted:
+            case TestOutcome.NotStarted:
                 output.WriteLine($"  {style.Yellow("todo ")} {test.Name}{task}");
                 output.WriteLine($"        not started: {test.NotStarted}");
                 return;
-            case TestOutcomes.Skipped:
+            case TestOutcome.Skipped:
                 // The reason says what is missing and how to install it (see ExternalTool).
                 output.WriteLine($"  {style.Dim("skip ")} {test.Name}{task}");
                 if (!string.IsNullOrWhiteSpace(test.Message)) output.WriteLine(style.Dim($"        {MessageLines(test.Message).First()}"));
@@ -96,8 +96,8 @@ public static class LessonReport
 
         var label = test.Outcome switch
         {
-            TestOutcomes.TimedOut => "TIME ",
-            TestOutcomes.Crashed => "CRASH",
+            TestOutcome.TimedOut => "TIME ",
+            TestOutcome.Crashed => "CRASH",
             _ => "FAIL ",
         };
         output.WriteLine($"  {style.Red(label)} {test.Name}{task}");
@@ -119,12 +119,12 @@ public static class LessonReport
         var first = FirstToFix(run);
         if (first is null)
         {
-            return run.Tests.Any(t => t.Outcome == TestOutcomes.Skipped)
+            return run.Tests.Any(t => t.Outcome == TestOutcome.Skipped)
                 ? "Next: the skipped tests need a program this machine lacks (see the skip lines above); install it and run again to earn their points."
                 : null;
         }
         var task = first.Task is { } n ? $"task {n} of the lesson's README" : "the lesson's README";
-        return first.Outcome == TestOutcomes.NotStarted
+        return first.Outcome == TestOutcome.NotStarted
             ? $"Next: {task} — start with {first.NotStarted}."
             : $"Next: {task} — make \"{first.Name}\" pass.";
     }

@@ -1,5 +1,5 @@
 using NetCourse.Grader.Running;
-using NetCourse.Harness.Grading;
+using NetCourse.Grading.Protocol;
 
 namespace NetCourse.Grader.Reporting;
 
@@ -42,7 +42,7 @@ public static class MarkdownSummary
         lines.Add("|---|---|---|---|");
         foreach (var t in run.Tests)
         {
-            var mark = t.Passed ? "✅" : t.Outcome == TestOutcomes.NotStarted ? "⬜" : "❌";
+            var mark = t.Passed ? "✅" : t.Outcome == TestOutcome.NotStarted ? "⬜" : "❌";
             var details = t.Passed ? "" : Cell(JsonReport.Message(t)?.Split('\n')[0] ?? "") + (t.Hint is null ? "" : $"<br>*hint:* {Cell(t.Hint)}");
             lines.Add($"| {mark} | {Cell(t.Fixture)} › {Cell(t.Name)} | {t.PointsEarned}/{t.Points} | {details} |");
         }

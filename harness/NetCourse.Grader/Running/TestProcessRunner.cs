@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using NetCourse.Grader.Trust;
-using NetCourse.Harness.Grading;
+using NetCourse.Grading.Protocol;
 
 namespace NetCourse.Grader.Running;
 
@@ -34,91 +34,66 @@ public sealed class TestProcessRunner
 
     public async Task<TestRunResult> RunAsync(string testAssembly, RunOptions options, CancellationToken cancellation = default)
     {
-        var verdicts = new List<TestVerdict>();
-        var byId = new Dictionary<string, TestVerdict>(StringComparer.Ordinal);
+        var verdicts = new VerdictBuilder();
         for (var attempt = 1; ; attempt++)
         {
             // Each restart finishes at least one test, so this bound is never reached unless
             // the host ignores its skip list; then stop rather than loop.
-            if (attempt > verdicts.Count + 2)
+            if (attempt > verdicts.Verdicts.Count + 2)
             {
-                foreach (var v in verdicts.Where(v => !v.Finished)) { v.Outcome = TestOutcomes.Crashed; v.Message = "the grader stopped restarting the test process (it made no progress)"; }
+                verdicts.UnfinishedCrashed("the grader stopped restarting the test process (it made no progress)");
                 break;
             }
-            var (outcome, violation) = await RunOnceAsync(testAssembly, options, verdicts, byId, cancellation);
-            if (violation is not null) return new TestRunResult(verdicts, violation);
-            var unfinished = verdicts.Where(v => !v.Finished).ToList();
-            if (outcome == AttemptOutcome.Completed || unfinished.Count == 0) break;
-            if (options.StopOnFailure && verdicts.Any(v => v.Finished && !v.Passed && v.Outcome != TestOutcomes.Skipped)) break;
+            var (outcome, violation) = await RunOnceAsync(testAssembly, options, verdicts, cancellation);
+            if (violation is not null) return new TestRunResult(verdicts.Verdicts, violation);
+            if (outcome == AttemptOutcome.Completed || verdicts.Verdicts.All(v => v.Finished)) break;
+            if (options.StopOnFailure && verdicts.Verdicts.Any(v => v.Failed)) break;
             if (outcome == AttemptOutcome.NoProgress)
             {
-                foreach (var v in unfinished) { v.Outcome = TestOutcomes.Crashed; v.Message ??= "the test process stopped before this test could run"; }
+                verdicts.UnfinishedCrashed("the test process stopped before this test could run");
                 break;
             }
         }
-        return new TestRunResult(verdicts, null);
+        return new TestRunResult(verdicts.Verdicts, null);
     }
 
     private enum AttemptOutcome { Completed, Restart, NoProgress }
 
     private static async Task<(AttemptOutcome, string?)> RunOnceAsync(string testAssembly, RunOptions options,
-        List<TestVerdict> verdicts, Dictionary<string, TestVerdict> byId, CancellationToken cancellation)
+        VerdictBuilder verdicts, CancellationToken cancellation)
     {
         // A fresh key per process: a line signed for one run means nothing in the next.
         var key = EventSignature.NewKey();
-        var input = Convert.ToHexString(key) + "\n" + string.Concat(verdicts.Where(v => v.Finished).Select(v => v.Id + "\n")) + "\n";
+        var input = new ChannelOpening(key, verdicts.FinishedIds).Write();
         using var events = new EventStream(key);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
 
-        List<string> arguments = [testAssembly, "--channel"];
-        if (options.StopOnFailure) arguments.Add("--stop-on-failure");
-        foreach (var only in options.Only ?? []) arguments.AddRange(["--only", only]);
-        var environment = new Dictionary<string, string> { [TestSeed.EnvironmentVariable] = options.Seed.ToString() };
+        List<string> arguments = [testAssembly, HostArguments.Channel];
+        if (options.StopOnFailure) arguments.Add(HostArguments.StopOnFailure);
+        foreach (var only in options.Only ?? []) arguments.AddRange([HostArguments.Only, only]);
+        var environment = new Dictionary<string, string> { [HostEnvironment.Seed] = options.Seed.ToString() };
         var command = new ProcessCommand("dotnet", arguments, Path.GetDirectoryName(testAssembly)!, environment);
         if (options.Sandbox is { } sandbox) command = sandbox.Wrap(command, SandboxProfile.TestRun);
 
         using var child = ChildProcess.Start(command.FileName, command.Arguments, command.WorkingDirectory, command.Environment,
             standardInput: input, onOutputLine: events.Accept, clearEnvironment: command.ClearEnvironment);
 
-        var finishedBefore = verdicts.Count(v => v.Finished);
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        TestVerdict? running = null;
-        var runningSince = System.Diagnostics.Stopwatch.StartNew();
-        var done = false;
-        var planned = false;
+        var finishedBefore = verdicts.FinishedCount;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        verdicts.BeginAttempt();
 
         while (true)
         {
             var exited = child.HasExited;
             if (exited) await DrainAsync(child);
-            foreach (var e in events.TakeAccepted())
-            {
-                switch (e.Type)
-                {
-                    case HostEvent.Plan:
-                        planned = true;
-                        if (!byId.ContainsKey(e.Id!)) { var v = TestVerdict.FromPlan(e); byId[e.Id!] = v; verdicts.Add(v); }
-                        break;
-                    case HostEvent.Start when byId.TryGetValue(e.Id!, out var v):
-                        running = v;
-                        runningSince.Restart();
-                        break;
-                    case HostEvent.End when byId.TryGetValue(e.Id!, out var v):
-                        Record(v, e);
-                        running = null;
-                        break;
-                    case HostEvent.Done:
-                        done = true;
-                        break;
-                }
-            }
+            foreach (var e in events.TakeAccepted()) verdicts.Apply(e, clock.Elapsed);
             if (events.Violation is { } violation)
             {
                 child.Kill();
                 return (AttemptOutcome.Completed, violation);
             }
 
-            if (done)
+            if (verdicts.Done)
             {
                 // Nothing may follow 'done': wait for the exit and for the last of the output.
                 await child.WaitForExitAsync(TimeSpan.FromSeconds(10));
@@ -128,24 +103,21 @@ public sealed class TestProcessRunner
             if (exited)
             {
                 var reason = CrashReason(child);
-                if (running is not null)
+                if (verdicts.Running is not null)
                 {
-                    running.Outcome = TestOutcomes.Crashed;
-                    running.Message = reason;
+                    verdicts.RunningCrashed(reason);
                     return (AttemptOutcome.Restart, null);
                 }
-                if (!planned) throw new GraderException($"the tests could not start: {reason}\n{Tail(child.StandardError + child.StandardOutput)}");
-                return (verdicts.Count(v => v.Finished) > finishedBefore ? AttemptOutcome.Restart : AttemptOutcome.NoProgress, null);
+                if (!verdicts.Planned) throw new GraderException($"the tests could not start: {reason}\n{Tail(child.StandardError + child.StandardOutput)}");
+                return (verdicts.FinishedCount > finishedBefore ? AttemptOutcome.Restart : AttemptOutcome.NoProgress, null);
             }
-            if (running is not null && runningSince.Elapsed > TimeSpan.FromSeconds(running.TimeLimitSeconds) + Grace)
+            if (verdicts.Running is { } running && verdicts.RunningFor(clock.Elapsed) > TimeSpan.FromSeconds(running.TimeLimitSeconds) + Grace)
             {
                 child.Kill();
-                running.Outcome = TestOutcomes.TimedOut;
-                running.Message = $"timed out after {running.TimeLimitSeconds} s: the code under test never finished (a loop without end, a deadlock, or a read that waits for data that never comes?)";
-                running.DurationMs = runningSince.Elapsed.TotalMilliseconds;
+                verdicts.RunningTimedOut(clock.Elapsed);
                 return (AttemptOutcome.Restart, null);
             }
-            if (running is null && !planned && started.Elapsed > StartupLimit)
+            if (verdicts.Running is null && !verdicts.Planned && clock.Elapsed > StartupLimit)
             {
                 child.Kill();
                 throw new GraderException($"the test process did not start within {StartupLimit.TotalSeconds:0} s");
@@ -161,16 +133,6 @@ public sealed class TestProcessRunner
     {
         try { await child.OutputDrained.WaitAsync(TimeSpan.FromSeconds(5)); }
         catch (TimeoutException) { } // a grandchild holds the pipe open: what was read is what counts
-    }
-
-    private static void Record(TestVerdict verdict, HostEvent end)
-    {
-        verdict.Outcome = end.Outcome;
-        verdict.Message = end.Message;
-        verdict.NotStarted = end.NotStarted;
-        verdict.Output = end.Output;
-        verdict.Seed = end.Seed;
-        verdict.DurationMs = end.DurationMs;
     }
 
     /// <summary>Why the process died, in words: the runtime's own last words name most causes.</summary>

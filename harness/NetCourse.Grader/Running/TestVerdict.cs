@@ -1,9 +1,12 @@
-using NetCourse.Harness.Grading;
+using NetCourse.Grading.Protocol;
 
 namespace NetCourse.Grader.Running;
 
-/// <summary>One test of a lesson: what the host planned, and the verdict it (or the watchdog) gave.</summary>
-public sealed class TestVerdict
+/// <summary>
+/// One test of a lesson: what the host planned, and the verdict it (or the grader's watchdog) gave.
+/// Immutable; a run's verdicts are made in one place, <see cref="VerdictBuilder"/>.
+/// </summary>
+public sealed record TestVerdict
 {
     public required string Id { get; init; }
     public required string Fixture { get; init; }
@@ -13,26 +16,18 @@ public sealed class TestVerdict
     public int? Task { get; init; }
     public int TimeLimitSeconds { get; init; }
 
-    /// <summary>One of <see cref="TestOutcomes"/>; null while the test has not run.</summary>
-    public string? Outcome { get; set; }
-    public string? Message { get; set; }
-    public string? NotStarted { get; set; }
-    public string? Output { get; set; }
-    public long? Seed { get; set; }
-    public double DurationMs { get; set; }
+    /// <summary>Null while the test has not run.</summary>
+    public TestOutcome? Outcome { get; init; }
+    public string? Message { get; init; }
+    public string? NotStarted { get; init; }
+    public string? Output { get; init; }
+    public long? Seed { get; init; }
+    public double DurationMs { get; init; }
 
-    public bool Passed => Outcome == TestOutcomes.Passed;
+    public bool Passed => Outcome == TestOutcome.Passed;
     public bool Finished => Outcome is not null;
     public int PointsEarned => Passed ? Points : 0;
 
-    public static TestVerdict FromPlan(HostEvent plan) => new()
-    {
-        Id = plan.Id!,
-        Fixture = plan.Fixture ?? "",
-        Name = plan.Name ?? plan.Id!,
-        Points = plan.Points,
-        Hint = plan.Hint,
-        Task = plan.Task,
-        TimeLimitSeconds = plan.TimeLimitSeconds,
-    };
+    /// <summary>Finished, not passed, and not skipped: a test that says something is wrong.</summary>
+    public bool Failed => Finished && !Passed && Outcome != TestOutcome.Skipped;
 }

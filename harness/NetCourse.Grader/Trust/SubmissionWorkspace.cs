@@ -1,3 +1,4 @@
+using NetCourse.Grader.Building;
 using NetCourse.Grader.Course;
 
 namespace NetCourse.Grader.Trust;
@@ -30,9 +31,8 @@ public sealed class SubmissionWorkspace : IDisposable
         .. RootFiles, "grade.sh", "grade.ps1", ".github", ".ci",
     ];
 
-    /// <summary>The projects under harness/ that a lesson's build needs (the harness, which lesson
-    /// tests reference). Trusted grading stages these.</summary>
-    public static readonly IReadOnlyList<string> HarnessProjects = ["NetCourse.Harness"];
+    /// <summary>The projects under harness/ that a lesson's build needs (<see cref="BuildInputs.HarnessProjects"/>). Trusted grading stages these.</summary>
+    public static IReadOnlyList<string> HarnessProjects => BuildInputs.HarnessProjects;
 
     /// <summary>The API gate's lists (Directory.Build.targets reads them for every lesson project).</summary>
     public const string BannedApisFolder = "BannedApis";

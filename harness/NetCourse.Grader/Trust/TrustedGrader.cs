@@ -8,7 +8,7 @@ namespace NetCourse.Grader.Trust;
 /// Grades a submission so that it cannot forge its grade. In order: stage only its source files
 /// beside the trusted tests (<see cref="SubmissionWorkspace"/>); refuse without the sandbox; restore
 /// (trusted project files only, outside the sandbox: it may need the package source); then, in the
-/// sandbox, build the learner's project alone (with the API gate), then the harness, check every
+/// sandbox, build the learner's project alone (with the API gate), then the harness and the test host, check every
 /// trusted file by hash, build the trusted tests against the learner's assembly without rebuilding
 /// it, check again, and run the tests there with the signed event channel. Any step that fails
 /// makes the whole grade an error with no points, never a weaker grade.
@@ -47,8 +47,9 @@ public sealed class TrustedGrader(string trustedRoot)
             return new LessonRun(staged, Implementation.Stub, seed, new BuildResult(false, builder.Diagnostics(learnerOutput), testsAssembly), [])
                 { Problems = workspace.Problems, Sandboxed = true };
 
-        var harness = Path.Combine(workspace.Root, "harness", "NetCourse.Harness", "NetCourse.Harness.csproj");
-        progress.WriteLine("grade: building the harness (sandboxed)");
+        // The test host references the other harness projects (the protocol, the fault-injection harness): one build makes all three.
+        var harness = Path.Combine(workspace.Root, "harness", "NetCourse.TestHost", "NetCourse.TestHost.csproj");
+        progress.WriteLine("grade: building the harness and the test host (sandboxed)");
         var (harnessExit, harnessOutput) = await builder.BuildProjectAsync(harness);
         if (harnessExit != 0) return Failed("the course's harness does not build in the sandbox:\n" + string.Join('\n', builder.Diagnostics(harnessOutput)));
 

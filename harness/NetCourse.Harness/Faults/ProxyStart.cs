@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using NetCourse.Harness.Grading;
+using NetCourse.Harness.Seeds;
 
 namespace NetCourse.Harness.Faults;
 

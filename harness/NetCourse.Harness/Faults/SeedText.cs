@@ -1,4 +1,4 @@
-using NetCourse.Harness.Grading;
+using NetCourse.Harness.Seeds;
 
 namespace NetCourse.Harness.Faults;
 

@@ -1,5 +1,5 @@
 using NetCourse.Harness.Faults;
-using NetCourse.Harness.Grading;
+using NetCourse.Harness.Seeds;
 
 namespace NetCourse.Harness.Tcp;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using NetCourse.Harness.Faults;
-using NetCourse.Harness.Grading;
+using NetCourse.Harness.Diagnostics;
 using NetCourse.Harness.Waiting;
 
 namespace NetCourse.Harness.Tcp;

@@ -32,7 +32,7 @@ public sealed class TcpFaults
     public TcpDirectionFaults ServerToClient { get; }
 
     /// <summary>The seed the proxy's random choices derive from; by default the running test's
-    /// seed (<see cref="Grading.TestSeed.ForCurrentTest"/>), so a failure prints a rerun command.</summary>
+    /// seed (<see cref="Seeds.TestSeed.ForCurrentTest"/>), so a failure prints a rerun command.</summary>
     public int? Seed { get; private set; }
 
     internal bool IsBlackHole { get; private set; }

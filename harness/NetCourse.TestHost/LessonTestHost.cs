@@ -1,16 +1,19 @@
 using System.Reflection;
+using NetCourse.Grading.Protocol;
+using NetCourse.Harness.Diagnostics;
+using NetCourse.Harness.Seeds;
 using NUnit;
 using NUnit.Framework.Api;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 
-namespace NetCourse.Harness.Grading;
+namespace NetCourse.TestHost;
 
 /// <summary>
 /// Runs a lesson's test assembly for the grader. Arguments:
 /// <list type="bullet">
 /// <item><c>--channel</c>: the grader is on standard input and output (<see cref="GraderChannel"/>): the run goes out
-/// as signed <see cref="HostEvent"/> lines, and the tests to skip (the grader's restart after a crash or hang) come in;
+/// as signed <see cref="HostEvent"/> lines (<see cref="EventWriter"/>), and the tests to skip (the grader's restart after a crash or hang) come in;
 /// without it, a plain report goes to stdout;</item>
 /// <item><c>--only NAME</c>: run only tests whose full name contains NAME (repeatable);</item>
 /// <item><c>--stop-on-failure</c>: stop after the first failing test (enough to know a mutant is killed).</item>
@@ -32,7 +35,9 @@ public static class LessonTestHost
         // The channel opens before anything else: no learner code has been loaded yet.
         var channel = options.Channel ? GraderChannel.Open() : null;
         using var sink = channel?.Sink ?? EventSink.ToConsole();
-        using var tracker = new NotStartedTracker(testAssembly, typeof(LessonTestHost).Assembly, typeof(Assert).Assembly);
+        // A NotImplementedException from the course's own code, or NUnit's, is never a stub member.
+        using var tracker = new NotStartedTracker(testAssembly, typeof(LessonTestHost).Assembly, typeof(TestSeed).Assembly,
+            typeof(HostEvent).Assembly, typeof(Assert).Assembly);
 
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
         runner.Load(testAssembly, new Dictionary<string, object>
@@ -51,19 +56,15 @@ public static class LessonTestHost
 
         var listener = new HostListener(sink, tracker, options.StopOnFailure ? () => { runner.StopRun(); } : null);
         runner.Run(listener, filter);
-        sink.Write(new HostEvent { Type = HostEvent.Done });
+        sink.Write(new RunDone());
         return listener.AllPassed ? 0 : 1;
     }
 
     private static IEnumerable<ITest> Leaves(ITest test) =>
         test.IsSuite ? test.Tests.SelectMany(Leaves) : [test];
 
-    private static HostEvent PlanFor(ITest test) => new()
+    private static TestPlanned PlanFor(ITest test) => new(test.FullName, ReadableNames.ForFixture(FixtureClassName(test)), ReadableNames.ForTest(test.Name))
     {
-        Type = HostEvent.Plan,
-        Id = test.FullName,
-        Fixture = ReadableNames.ForFixture(FixtureClassName(test)),
-        Name = ReadableNames.ForTest(test.Name),
         Points = Nearest<int?>(test, GradingProperties.Points) ?? GradingProperties.DefaultPoints,
         Hint = Nearest<string>(test, GradingProperties.Hint),
         Task = Nearest<int?>(test, GradingProperties.Task),
@@ -101,7 +102,7 @@ public static class LessonTestHost
         {
             if (test.IsSuite) return;
             _started = test.FullName;
-            sink.Write(new HostEvent { Type = HostEvent.Start, Id = test.FullName });
+            sink.Write(new TestStarted(test.FullName));
         }
 
         public void TestFinished(ITestResult result)
@@ -110,28 +111,26 @@ public static class LessonTestHost
             var id = result.Test.FullName;
             // NUnit finishes some tests it never started (a fixture whose set-up failed, an ignored
             // test); the grader accepts only start-then-end, so say the start here.
-            if (_started != id) sink.Write(new HostEvent { Type = HostEvent.Start, Id = id });
+            if (_started != id) sink.Write(new TestStarted(id));
             _started = null;
             var notStarted = tracker.TakeFirstMemberOf(id);
             var diagnostics = FailureDiagnostics.TakeFor(id);
             var outcome = result.ResultState.Status switch
             {
-                TestStatus.Passed => TestOutcomes.Passed,
-                TestStatus.Skipped => TestOutcomes.Skipped,
-                _ when notStarted is not null => TestOutcomes.NotStarted,
-                _ => TestOutcomes.Failed,
+                TestStatus.Passed => TestOutcome.Passed,
+                TestStatus.Skipped => TestOutcome.Skipped,
+                _ when notStarted is not null => TestOutcome.NotStarted,
+                _ => TestOutcome.Failed,
             };
-            var failed = outcome is TestOutcomes.Failed or TestOutcomes.NotStarted;
+            var failed = outcome is TestOutcome.Failed or TestOutcome.NotStarted;
             if (failed) AllPassed = false;
 
-            sink.Write(new HostEvent
+            // No stack trace: the report shows the message, the diagnostics and the rerun command;
+            // a trace into NUnit's and the harness's frames helps no learner.
+            sink.Write(new TestEnded(id, outcome)
             {
-                Type = HostEvent.End,
-                Id = id,
-                Outcome = outcome,
                 Message = failed ? Join(result.Message, diagnostics) : null,
-                StackTrace = failed ? result.StackTrace : null,
-                NotStarted = outcome == TestOutcomes.NotStarted ? notStarted : null,
+                NotStarted = outcome == TestOutcome.NotStarted ? notStarted : null,
                 Output = Truncate(result.Output),
                 Seed = failed && TestSeed.WasUsedBy(id) ? TestSeed.Master : null,
                 DurationMs = result.Duration * 1000,
@@ -154,34 +153,5 @@ public static class LessonTestHost
             string.IsNullOrEmpty(output) ? null
             : output.Length <= MaxOutputChars ? output
             : output[..MaxOutputChars] + $"\n… ({output.Length - MaxOutputChars} more characters not shown)";
-    }
-
-    /// <summary>
-    /// Whether <c>--only TEXT</c> selects a test: TEXT may be part of its full name
-    /// (<c>Payload_larger</c>) or of the sentence the report prints (<c>Payload larger</c>,
-    /// <c>Simultaneous close › Both sides</c>), in any case.
-    /// </summary>
-    internal static bool OnlyMatches(string text, string fullName, string className, string testName)
-    {
-        static string Spaced(string s) => s.Replace('_', ' ');
-        var fixture = ReadableNames.ForFixture(className[(className.LastIndexOf('.') + 1)..]);
-        var sentence = ReadableNames.ForTest(testName);
-        return new[] { fullName, Spaced(fullName), sentence, $"{fixture} › {sentence}" }
-            .Any(candidate => candidate.Contains(text, StringComparison.OrdinalIgnoreCase) || candidate.Contains(Spaced(text), StringComparison.OrdinalIgnoreCase));
-    }
-
-    private sealed class HostFilter(IReadOnlySet<string> skip, IReadOnlyList<string> only) : TestFilter
-    {
-        // A suite passes when any of its tests does; a test only on its own merits. (NUnit's
-        // default also passes every test of a matching suite, which would undo the skip list.)
-        public override bool Pass(ITest test, bool negated) => test.IsSuite ? test.Tests.Any(t => Pass(t, negated)) : Match(test);
-
-        public override bool Match(ITest test) =>
-            !skip.Contains(test.FullName)
-            && (only.Count == 0 || only.Any(o => OnlyMatches(o, test.FullName, test.ClassName ?? "", test.Name)));
-
-        public override bool IsExplicitMatch(ITest test) => false;
-
-        public override TNode AddToXml(TNode parentNode, bool recursive) => parentNode.AddElement("netcourse-filter");
     }
 }

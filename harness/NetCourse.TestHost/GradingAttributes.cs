@@ -1,8 +1,10 @@
-namespace NetCourse.Harness.Grading;
+using NetCourse.Grading.Protocol;
 
-// Grading metadata lives next to each test, as NUnit properties the test host reads.
-// Each attribute may stand on a test, its fixture, or (for defaults) the test assembly;
-// the nearest one wins.
+namespace NetCourse.TestHost;
+
+// Grading metadata lives next to each test, as NUnit properties the test host reads (their names:
+// GradingProperties, in the protocol). Each attribute may stand on a test, its fixture, or (for
+// defaults) the test assembly; the nearest one wins.
 
 /// <summary>Points a test is worth (default 1).</summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class | AttributeTargets.Assembly, AllowMultiple = false)]
@@ -23,14 +25,3 @@ public sealed class TaskAttribute(int task) : PropertyAttribute(GradingPropertie
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class | AttributeTargets.Assembly, AllowMultiple = false)]
 public sealed class TimeLimitAttribute(int seconds) : PropertyAttribute(GradingProperties.TimeLimitSeconds, seconds);
-
-public static class GradingProperties
-{
-    public const string Points = "NetCourse.Points";
-    public const string Hint = "NetCourse.Hint";
-    public const string Task = "NetCourse.Task";
-    public const string TimeLimitSeconds = "NetCourse.TimeLimitSeconds";
-
-    public const int DefaultPoints = 1;
-    public const int DefaultTimeLimitSeconds = 10;
-}

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace NetCourse.Harness.Grading;
+namespace NetCourse.Harness.Diagnostics;
 
 /// <summary>
 /// Context a harness component attaches to the running test (a proxy's event log, a wire's

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
-namespace NetCourse.Harness.Grading;
+namespace NetCourse.TestHost;
 
 /// <summary>
 /// Notices a stub member that still throws <see cref="NotImplementedException"/>, even when the

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NetCourse.Harness.Grading;
+namespace NetCourse.TestHost;
 
 /// <summary>Turns test names written as sentences (<c>Passive_open_moves_to_LISTEN</c>) into prose.</summary>
 public static class ReadableNames

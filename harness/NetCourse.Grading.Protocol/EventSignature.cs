@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace NetCourse.Harness.Grading;
+namespace NetCourse.Grading.Protocol;
 
 /// <summary>
 /// How the test host proves that an event line is its own: every line on the event channel is

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
-namespace NetCourse.Harness.Grading;
+namespace NetCourse.TestHost;
 
 /// <summary>
 /// How the course names a stub member that still throws <see cref="NotImplementedException"/>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NetCourse.Harness.Grading;
+namespace NetCourse.Harness.Seeds;
 
 /// <summary>
 /// One master seed per run (from <c>NETCOURSE_SEED</c> when set, otherwise drawn once), and a
@@ -10,6 +10,11 @@ namespace NetCourse.Harness.Grading;
 /// </summary>
 public static class TestSeed
 {
+    /// <summary>
+    /// The variable the grader sets. The harness references no grading project, so the name is
+    /// spelled here as well as in the protocol (<c>NetCourse.Grading.Protocol.HostEnvironment.Seed</c>);
+    /// the test host's tests prove the two agree.
+    /// </summary>
     public const string EnvironmentVariable = "NETCOURSE_SEED";
 
     private static readonly Lazy<long> _master = new(() =>

@@ -3,5 +3,5 @@
 internal static class LessonTestsEntryPoint
 {
     public static int Main(string[] args) =>
-        NetCourse.Harness.Grading.LessonTestHost.Run(typeof(LessonTestsEntryPoint).Assembly, args);
+        NetCourse.TestHost.LessonTestHost.Run(typeof(LessonTestsEntryPoint).Assembly, args);
 }

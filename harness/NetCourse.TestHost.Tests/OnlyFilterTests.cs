@@ -1,6 +1,4 @@
-using NetCourse.Harness.Grading;
-
-namespace NetCourse.Harness.Tests.Grading;
+namespace NetCourse.TestHost.Tests;
 
 /// <summary>`--only TEXT` finds a test by what the learner sees in the report, not only by its method name.</summary>
 public class OnlyFilterTests
@@ -15,10 +13,10 @@ public class OnlyFilterTests
     [TestCase("Length prefixed decoder › Payload larger", TestName = "The fixture and the sentence as the report prints them select the test")]
     [TestCase("LengthPrefixedDecoderTests", TestName = "The fixture's class name selects the test")]
     public void Text_from_the_report_selects_the_test(string text) =>
-        LessonTestHost.OnlyMatches(text, FullName, ClassName, TestName).ShouldBeTrue();
+        HostFilter.OnlyMatches(text, FullName, ClassName, TestName).ShouldBeTrue();
 
     [TestCase("Payload smaller")]
     [TestCase("Delimiter")]
     public void Text_the_test_does_not_carry_does_not_select_it(string text) =>
-        LessonTestHost.OnlyMatches(text, FullName, ClassName, TestName).ShouldBeFalse();
+        HostFilter.OnlyMatches(text, FullName, ClassName, TestName).ShouldBeFalse();
 }
