@@ -78,6 +78,8 @@ public class ProgressStoreTests
     [TestCase("lessons/lesson01-demo/tests/PortsTests.cs", TestName = "Changing the lesson's tests forgets the grade")]
     [TestCase("lessons/lesson01-demo/allowed-apis.txt", TestName = "Changing the lesson's API allowances forgets the grade")]
     [TestCase("harness/NetCourse.Harness/Helper.cs", TestName = "Changing the harness forgets the grade")]
+    [TestCase("harness/NetCourse.TestHost/Helper.cs", TestName = "Changing the test host forgets the grade")]
+    [TestCase("harness/NetCourse.Grading.Protocol/Helper.cs", TestName = "Changing the grading protocol forgets the grade")]
     [TestCase("harness/BannedApis/BannedSymbols.Process.txt", TestName = "Changing the API gate forgets the grade")]
     [TestCase("Directory.Build.props", TestName = "Changing a build file forgets the grade")]
     public void Changing_one_input_forgets_the_grade(string file)

@@ -13,11 +13,14 @@ namespace NetCourse.Grader.Building;
 /// </summary>
 public sealed record BuildStamp(string Tests, string Sources, string Reference, string ImplementationFile, string? Outputs)
 {
+    /// <summary>Where MSBuild said it put the tests assembly (its TargetPath).</summary>
+    public string TestsAssembly { get; init; } = "";
+
     public static BuildStamp? Read(string file)
     {
         try
         {
-            return File.Exists(file) && JsonSerializer.Deserialize<BuildStamp>(File.ReadAllText(file)) is { Tests.Length: > 0, Sources.Length: > 0, Reference.Length: > 0, ImplementationFile.Length: > 0, Outputs.Length: > 0 } stamp
+            return File.Exists(file) && JsonSerializer.Deserialize<BuildStamp>(File.ReadAllText(file)) is { Tests.Length: > 0, Sources.Length: > 0, Reference.Length: > 0, ImplementationFile.Length: > 0, Outputs.Length: > 0, TestsAssembly.Length: > 0 } stamp
                 ? stamp : null;
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException) { return null; }

@@ -1,5 +1,4 @@
 using System.Security;
-using System.Text.Json;
 using NetCourse.Grader.Running;
 
 namespace NetCourse.Grader.Building;
@@ -53,25 +52,12 @@ public static class ImplementationBatch
     private static Dictionary<string, ImplementationBuild> Parse(string output)
     {
         var built = new Dictionary<string, ImplementationBuild>(StringComparer.Ordinal);
-        // MSBuild prints the answer as indented JSON whose outer braces stand alone at the start of a
-        // line; compiler errors (which may hold braces of their own) are on other lines.
-        var lines = output.ReplaceLineEndings("\n").Split('\n');
-        var start = Array.FindIndex(lines, l => l.TrimEnd() == "{");
-        var end = start < 0 ? -1 : Array.FindIndex(lines, start, l => l.TrimEnd() == "}");
-        if (start < 0 || end < 0) return built;
-        try
+        // No answer: nothing trusted, every project is built alone.
+        foreach (var item in MSBuildAnswer.Find(output)?.TargetItems("Build") ?? [])
         {
-            using var json = JsonDocument.Parse(string.Join('\n', lines[start..(end + 1)]));
-            if (!json.RootElement.TryGetProperty("TargetResults", out var results)
-                || !results.TryGetProperty("Build", out var build) || !build.TryGetProperty("Items", out var items)) return built;
-            foreach (var item in items.EnumerateArray())
-            {
-                string? Text(string name) => item.TryGetProperty(name, out var v) ? v.GetString() : null;
-                if (Text("MSBuildSourceProjectFile") is { } project && Text("Identity") is { } assembly && File.Exists(assembly))
-                    built[Path.GetFullPath(project)] = new ImplementationBuild(true, [], assembly);
-            }
+            if (item.TryGetValue("MSBuildSourceProjectFile", out var project) && item.TryGetValue("Identity", out var assembly) && File.Exists(assembly))
+                built[Path.GetFullPath(project)] = new ImplementationBuild(true, [], assembly);
         }
-        catch (JsonException) { } // nothing trusted: every project is built alone
         return built;
     }
 }

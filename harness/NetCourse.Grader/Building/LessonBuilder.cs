@@ -22,16 +22,17 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
     public async Task<BuildResult> BuildAsync(Lesson lesson, Implementation implementation)
     {
         var project = PrepareImplementation(lesson, implementation);
-        var testAssembly = OutputAssembly(lesson.TestsProject, implementation.Pivot);
         // Trusted grading builds everything in the sandbox from scratch: nothing remembered counts there.
-        if (sandbox is not null) return await BuildTestsAsync(lesson, implementation, testAssembly);
+        if (sandbox is not null) return await BuildTestsAsync(lesson, implementation);
 
         var stampFile = StampFile(lesson, implementation);
         // The grader too: a new grader may describe binding surfaces differently.
         var testsHash = new ContentHash().Add("grader", BuildInputs.GraderIdentity).Add("tests", BuildInputs.TestsHash(lesson, project)).Finish();
         var sourcesHash = SourcesHash(lesson, project);
-        if (BuildStamp.Read(stampFile) is { } stamp && stamp.Tests == testsHash && OutputsHash(testAssembly, stamp.ImplementationFile) == stamp.Outputs)
+        // Where the tests assembly is, MSBuild said at the last build; the stamp holds it, so a grade with nothing changed runs no MSBuild at all.
+        if (BuildStamp.Read(stampFile) is { } stamp && stamp.Tests == testsHash && OutputsHash(stamp.TestsAssembly, stamp.ImplementationFile) == stamp.Outputs)
         {
+            var testAssembly = stamp.TestsAssembly;
             // Nothing changed since the last build that succeeded: no MSBuild at all.
             if (stamp.Sources == sourcesHash) return new BuildResult(true, [], testAssembly) { Reused = true };
 
@@ -49,10 +50,12 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
         }
 
         BuildStamp.Delete(stampFile);
-        var build = await BuildTestsAsync(lesson, implementation, testAssembly);
-        if (build.Succeeded && await AssemblyFileNameAsync(project) is { } fileName
-            && BindingHash(Path.Combine(Path.GetDirectoryName(testAssembly)!, fileName), Path.GetDirectoryName(testAssembly)!) is { } binding)
-            BuildStamp.Write(stampFile, new BuildStamp(testsHash, sourcesHash, binding, fileName, OutputsHash(testAssembly, fileName)));
+        var build = await BuildTestsAsync(lesson, implementation);
+        var folder = Path.GetDirectoryName(build.TestAssemblyPath);
+        if (build.Succeeded && folder is not null && await AssemblyFileNameAsync(project) is { } fileName
+            && BindingHash(Path.Combine(folder, fileName), folder) is { } binding)
+            BuildStamp.Write(stampFile, new BuildStamp(testsHash, sourcesHash, binding, fileName, OutputsHash(build.TestAssemblyPath, fileName))
+                { TestsAssembly = build.TestAssemblyPath });
         return build;
     }
 
@@ -104,11 +107,19 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
     /// <summary>The hash of the reference assembly the last successful build compiled the tests against.</summary>
     public string? BaselineReference(Lesson lesson, Implementation implementation) => BuildStamp.Read(StampFile(lesson, implementation))?.Reference;
 
-    private async Task<BuildResult> BuildTestsAsync(Lesson lesson, Implementation implementation, string testAssembly)
+    private async Task<BuildResult> BuildTestsAsync(Lesson lesson, Implementation implementation)
     {
-        var (exitCode, output) = await BuildProjectAsync(lesson.TestsProject, implementation.MSBuildProperties);
+        var (exitCode, output, testAssembly) = await BuildAndLocateAsync(lesson.TestsProject, implementation.MSBuildProperties);
         var errors = exitCode == 0 ? [] : Diagnostics(output);
-        return new BuildResult(exitCode == 0 && File.Exists(testAssembly), errors, testAssembly);
+        return new BuildResult(exitCode == 0 && File.Exists(testAssembly), errors, testAssembly ?? "");
+    }
+
+    /// <summary>Builds a project and asks MSBuild where it put the assembly (null when the build failed or did not say).</summary>
+    public async Task<(int ExitCode, string Output, string? Assembly)> BuildAndLocateAsync(string project, IEnumerable<string>? properties = null)
+    {
+        // With -getProperty, MSBuild builds only when a target is named; two properties make it answer in JSON.
+        var (exitCode, output) = await BuildProjectAsync(project, [.. properties ?? [], "-t:Build", "-getProperty:TargetPath", "-getProperty:TargetFileName"]);
+        return (exitCode, output, exitCode == 0 ? MSBuildAnswer.Find(output)?.Property("TargetPath") : null);
     }
 
     /// <summary>The implementation's project file; a mutant's or alternative's is written under .build/mutants/ first.</summary>
@@ -142,7 +153,7 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
         var (exitCode, output) = await BuildProjectAsync(project,
             [.. restore ? Array.Empty<string>() : ["--no-restore"], "-t:Build", "-getProperty:TargetPath", "-getProperty:TargetFileName"]);
         if (exitCode != 0) return new ImplementationBuild(false, Diagnostics(output), null);
-        return new ImplementationBuild(true, [], JsonProperty(output, "TargetPath"));
+        return new ImplementationBuild(true, [], MSBuildAnswer.Find(output)?.Property("TargetPath"));
     }
 
     /// <summary>The file name of a project's assembly (evaluation only, no build).</summary>
@@ -151,7 +162,7 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
         var (exitCode, output) = await ChildProcess.RunAsync("dotnet",
             ["msbuild", project, "-nologo", "-getProperty:TargetFileName", "-getProperty:TargetPath"],
             repoRoot, BuildTimeout, new Dictionary<string, string>());
-        return exitCode == 0 ? JsonProperty(output, "TargetFileName") : null;
+        return exitCode == 0 ? MSBuildAnswer.Find(output)?.Property("TargetFileName") : null;
     }
 
     /// <summary>
@@ -182,10 +193,6 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
             : null;
     }
 
-    private static string? JsonProperty(string output, string name) =>
-        Regex.Match(output, $"\"{name}\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"") is { Success: true } m
-            ? System.Text.Json.JsonSerializer.Deserialize<string>($"\"{m.Groups[1].Value}\"") : null;
-
     /// <summary>
     /// Builds one project quietly: a single in-process MSBuild node (faster for these small
     /// graphs, and no node left running after us), only errors in the output.
@@ -200,7 +207,12 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
         return ChildProcess.RunAsync(command.FileName, command.Arguments, command.WorkingDirectory, BuildTimeout, command.Environment);
     }
 
-    /// <summary>Where Directory.Build.props puts a project's assembly (optionally under an implementation's folder).</summary>
+    /// <summary>
+    /// Where Directory.Build.props puts a project's assembly (optionally under an implementation's
+    /// folder), derived without MSBuild: only for a program whose build the grader skips when its
+    /// stamp beside this path is current (<see cref="ProgramBuildStamp"/>) and the notebook runner.
+    /// Every tests assembly's path is MSBuild's answer (<see cref="BuildAndLocateAsync"/>).
+    /// </summary>
     public string OutputAssembly(string project, string? pivot = null)
     {
         var folder = Path.Combine(BuildRoot, "bin", Path.GetRelativePath(repoRoot, Path.GetDirectoryName(project)!).Replace('\\', '/'));

@@ -172,8 +172,7 @@ public sealed class CourseCheck(LessonCatalog catalog, TextWriter output, Styler
     {
         var name = Path.GetFileNameWithoutExtension(project);
         tally.Section(name);
-        var (exitCode, buildOutput) = await _builder.BuildProjectAsync(project);
-        var assembly = _builder.OutputAssembly(project);
+        var (exitCode, buildOutput, assembly) = await _builder.BuildAndLocateAsync(project);
         if (exitCode != 0 || !File.Exists(assembly))
         {
             tally.Record(false, $"{name} builds", _builder.Diagnostics(buildOutput));

@@ -24,9 +24,9 @@ public sealed class TrustedGrader(string trustedRoot)
     {
         using var workspace = SubmissionWorkspace.Stage(lesson, trustedRoot, submissionRoot);
         var staged = LessonCatalog.Load(workspace.Root).Find(lesson.Id)!;
-        var testsAssembly = new LessonBuilder(workspace.Root).OutputAssembly(staged.TestsProject, Implementation.Stub.Pivot);
+        // Until the tests are built there is no tests assembly (MSBuild names it when it builds one).
         LessonRun Failed(string error, BuildResult? build = null) =>
-            new(staged, Implementation.Stub, seed, build ?? new BuildResult(true, [], testsAssembly), []) { Error = error, Problems = workspace.Problems };
+            new(staged, Implementation.Stub, seed, build ?? new BuildResult(true, [], ""), []) { Error = error, Problems = workspace.Problems };
 
         var (sandbox, unavailable) = await ProcessSandbox.TryCreateAsync(workspace.Root);
         if (sandbox is null)
@@ -44,7 +44,7 @@ public sealed class TrustedGrader(string trustedRoot)
         var learnerProject = Directory.EnumerateFiles(staged.SourceDirectory, "*.csproj").Single();
         var (learnerExit, learnerOutput) = await builder.BuildProjectAsync(learnerProject);
         if (learnerExit != 0)
-            return new LessonRun(staged, Implementation.Stub, seed, new BuildResult(false, builder.Diagnostics(learnerOutput), testsAssembly), [])
+            return new LessonRun(staged, Implementation.Stub, seed, new BuildResult(false, builder.Diagnostics(learnerOutput), ""), [])
                 { Problems = workspace.Problems, Sandboxed = true };
 
         // The test host references the other harness projects (the protocol, the fault-injection harness): one build makes all three.
@@ -56,16 +56,21 @@ public sealed class TrustedGrader(string trustedRoot)
         if (workspace.Manifest.Changed(workspace.Root) is { Count: > 0 } beforeTests)
             return Failed("trusted files changed while the submission was built: " + string.Join(", ", beforeTests));
         progress.WriteLine("grade: building the trusted tests against it (sandboxed)");
-        var (testsExit, testsOutput) = await builder.BuildProjectAsync(staged.TestsProject,
+        var (testsExit, testsOutput, testsAssembly) = await builder.BuildAndLocateAsync(staged.TestsProject,
             [.. Implementation.Stub.MSBuildProperties, "-p:BuildProjectReferences=false", "-p:NetCourseTrustedGrading=true"]);
-        var build = new BuildResult(testsExit == 0 && File.Exists(testsAssembly), testsExit == 0 ? [] : builder.Diagnostics(testsOutput), testsAssembly);
+        // The path is MSBuild's answer on the build's output; a tests assembly anywhere but the staged course's .build/ is not the one the trusted build made.
+        var inBuildRoot = testsAssembly is not null
+            && Path.GetFullPath(testsAssembly).StartsWith(Path.GetFullPath(builder.BuildRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (testsExit == 0 && !inBuildRoot)
+            return Failed($"the trusted build did not say where it put the tests assembly under {builder.BuildRoot} (it said '{testsAssembly}')");
+        var build = new BuildResult(testsExit == 0 && File.Exists(testsAssembly), testsExit == 0 ? [] : builder.Diagnostics(testsOutput), testsAssembly ?? "");
         if (!build.Succeeded)
             return new LessonRun(staged, Implementation.Stub, seed, build, []) { Problems = workspace.Problems, Sandboxed = true };
         if (workspace.Manifest.Changed(workspace.Root) is { Count: > 0 } beforeRun)
             return Failed("trusted files changed before the tests ran: " + string.Join(", ", beforeRun), build);
 
         progress.WriteLine("grade: running the tests (sandboxed)");
-        var result = await new TestProcessRunner().RunAsync(testsAssembly, new RunOptions(seed, Only: only, Sandbox: sandbox));
+        var result = await new TestProcessRunner().RunAsync(build.TestAssemblyPath, new RunOptions(seed, Only: only, Sandbox: sandbox));
         return new LessonRun(staged, Implementation.Stub, seed, build, result.Tests)
             { Error = LessonGrader.TamperedError(result), Problems = workspace.Problems, Sandboxed = true };
     }
