@@ -60,7 +60,7 @@ public sealed class ChildProcess : IDisposable
         var process = new Process { StartInfo = info };
         Interlocked.Increment(ref _started);
         var child = new ChildProcess(process, maxOutputChars);
-        process.Start();
+        StartOnOwnThread(process);
         try
         {
             if (standardInput is not null) process.StandardInput.Write(standardInput);
@@ -72,6 +72,32 @@ public sealed class ChildProcess : IDisposable
             TaskCreationOptions.LongRunning);
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>
+    /// Starts the process from a thread of its own that lives until the process exits. The
+    /// sandbox's bwrap runs with <c>--die-with-parent</c>, which asks the kernel to kill it when the
+    /// <em>thread</em> that forked it ends (PR_SET_PDEATHSIG); started from a thread-pool thread, it
+    /// was killed (exit 137) whenever the pool retired that thread, about 20 s into a long build.
+    /// </summary>
+    private static void StartOnOwnThread(Process process)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try { process.Start(); }
+            catch (Exception e)
+            {
+                started.SetException(e);
+                return;
+            }
+            started.SetResult();
+            // Only to outlive the child; the process may be disposed meanwhile, which ends the wait too.
+            try { process.WaitForExit(); }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException or System.ComponentModel.Win32Exception) { }
+        }) { IsBackground = true, Name = "child process parent" };
+        thread.Start();
+        started.Task.GetAwaiter().GetResult();
     }
 
     /// <summary>Splits raw output into lines without ever holding more than one (bounded) line.</summary>
