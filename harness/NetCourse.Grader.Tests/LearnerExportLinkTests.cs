@@ -9,6 +9,13 @@ public partial class LearnerExportLinkTests
 {
     [GeneratedRegex(@"\]\(([^)\s]+)\)")] private static partial Regex MarkdownLink();
 
+    // A path in backticks that starts at one of the course's folders: `solutions/lesson05-framing/benchmarks`, `.ci/run`.
+    [GeneratedRegex(@"`((?:\.ci|solutions|harness|docs|lessons|notebooks|mutants|benchmarks)/[^`\s]*)`")]
+    private static partial Regex CoursePath();
+
+    // Segments like lessonNN-slug, <slug>, NAME or * stand for any name: only the path before them can be checked.
+    [GeneratedRegex(@"[<>*]|NN|NAME|slug")] private static partial Regex Placeholder();
+
     private static string _copy = null!;
 
     [OneTimeSetUp]
@@ -38,4 +45,20 @@ public partial class LearnerExportLinkTests
 
         broken.ShouldBeEmpty(string.Join("\n", broken));
     }
+
+    [Test]
+    public void Every_course_path_a_Markdown_file_of_the_learners_copy_names_exists()
+    {
+        var missing = References(CoursePath())
+            .Where(r => ConcretePart(r.Target) is var path
+                && !Path.Exists(Path.Combine(_copy, path)) && !Path.Exists(Path.Combine(Path.GetDirectoryName(r.File)!, path)))
+            .Select(r => $"{Path.GetRelativePath(_copy, r.File)}:{r.Line}: names `{r.Target}`, which the learner's copy does not have"
+                + " (put it between <!-- course-repository-only --> markers, or say it without the path)")
+            .ToList();
+
+        missing.ShouldBeEmpty(string.Join("\n", missing));
+    }
+
+    private static string ConcretePart(string path) =>
+        string.Join('/', path.TrimEnd('/').Split('/').TakeWhile(segment => !Placeholder().IsMatch(segment)));
 }

@@ -26,7 +26,7 @@ public static class MutantWorkspace
         var target = Path.Combine(buildRoot, "mutants", lesson.Slug, implementation.WorkspaceName!, "src");
         var staging = target + ".next";
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        CopySources(lesson.SolutionDirectory, staging);
+        FileTree.Copy(lesson.SolutionDirectory, staging);
         try
         {
             UnifiedDiff.Apply(UnifiedDiff.Parse(File.ReadAllText(diffPath)), staging);
@@ -38,18 +38,6 @@ public static class MutantWorkspace
         Synchronise(staging, target);
         Directory.Delete(staging, recursive: true);
         return target;
-    }
-
-    private static void CopySources(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj")) continue;
-            var destination = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 
     /// <summary>Makes <paramref name="target"/> hold exactly the files of <paramref name="staging"/>,

@@ -13,8 +13,8 @@ public static class LearnerExport
     private static readonly string[] ExcludedPrefixes =
     [
         "solutions/", "harness/NetCourse.Grader.Tests/", "harness/NetCourse.Harness.Tests/", "harness/NetCourse.TestHost.Tests/",
-        "harness/NetCourse.Grading.Protocol.Tests/", "harness/NetCourse.Notebooks.Tests/",
-        "harness/NetCourse.Harness.Benchmarks/", ".github/workflows/course-check.yml", "docs/authoring-a-lesson.md", ".ci/",
+        "harness/NetCourse.Grading.Protocol.Tests/", "harness/NetCourse.Notebooks.Tests/", "harness/NetCourse.Harness.Benchmarks/",
+        ".github/workflows/course-check.yml", "docs/authoring-a-lesson.md", "docs/mutation-testing.md", ".ci/",
     ];
 
     public static async Task<int> ExportAsync(string repoRoot, string destination, TextWriter output)
@@ -28,11 +28,15 @@ public static class LearnerExport
         var files = (await SourceFilesAsync(repoRoot))
             .Where(f => !ExcludedPrefixes.Any(p => f.StartsWith(p, StringComparison.Ordinal)))
             .ToList();
+        // Markdown is read and cut first, so a marker that does not pair up refuses the export before a file is written.
+        var markdown = files.Where(f => f.EndsWith(".md", StringComparison.Ordinal))
+            .ToDictionary(f => f, f => MaintainerBlocks.Strip(File.ReadAllText(Path.Combine(repoRoot, f)), f));
         foreach (var relative in files)
         {
             var target = Path.Combine(destination, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(repoRoot, relative), target);
+            if (markdown.TryGetValue(relative, out var text)) File.WriteAllText(target, text);
+            else File.Copy(Path.Combine(repoRoot, relative), target);
         }
         var shim = Path.Combine(repoRoot, "grade.sh");
         if ((OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && File.Exists(shim))

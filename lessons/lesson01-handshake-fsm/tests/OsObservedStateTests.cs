@@ -26,6 +26,30 @@ public class OsObservedStateTests
         OsTcpStates.Find(pair.ClientEndPoint, wrongPeer).ShouldBeNull("No connection joins the client's endpoint to that port.");
     }
 
+    [Test, Hint("See Hint 6.2: the table lists a dual-mode socket's connection as ::ffff:127.0.0.1; compare after MapToIPv4().")]
+    public async Task Connection_listed_with_IPv4_mapped_addresses_is_found_by_its_IPv4_endpoints()
+    {
+        using var deadline = Deadline();
+        await using var pair = await LoopbackPair.ConnectDualModeAsync(deadline.Token);
+        var (local, remote) = (pair.ServerEndPoint, (IPEndPoint)pair.Server.RemoteEndPoint!);
+        await OsPolling.ShouldReachAsync(AsIPv4(local), AsIPv4(remote), TcpState.Established,
+            $"The dual-mode server's side is listed as {local} → {remote}, the same connection as its IPv4 form.");
+    }
+
+    [Test, Hint("See Hint 6.2: an endpoint asked for as ::ffff:127.0.0.1 is the IPv4 connection 127.0.0.1; compare after MapToIPv4().")]
+    public async Task IPv4_connection_is_found_by_its_IPv4_mapped_endpoints()
+    {
+        using var deadline = Deadline();
+        await using var pair = await LoopbackPair.ConnectAsync(deadline.Token);
+        var (local, remote) = (AsMapped(pair.ClientEndPoint), AsMapped(pair.ServerEndPoint));
+        await OsPolling.ShouldReachAsync(local, remote, TcpState.Established,
+            $"{local} → {remote} names the IPv4 connection {pair.ClientEndPoint} → {pair.ServerEndPoint}.");
+    }
+
+    private static IPEndPoint AsIPv4(IPEndPoint endPoint) => new(endPoint.Address.MapToIPv4(), endPoint.Port);
+
+    private static IPEndPoint AsMapped(IPEndPoint endPoint) => new(endPoint.Address.MapToIPv6(), endPoint.Port);
+
     [Test, Points(3), Hint("See Hint 6.3: the side that closes first keeps the port pair in TIME-WAIT after the other side closes too.")]
     public async Task Side_that_closes_first_ends_in_TIME_WAIT()
     {

@@ -127,6 +127,26 @@ public class UnexpectedSegmentTests
         m.State.ShouldBe(TcpState.Closed, "The connection was opened actively: a reset means the connection was refused.");
     }
 
+    [Test, Hint("See Hint 4.5: in SYN-RECEIVED after a passive open, an acceptable SYN returns the connection to LISTEN.")]
+    public void SYN_in_SYN_RECEIVED_after_a_passive_open_returns_to_LISTEN()
+    {
+        var m = Machine.In(TcpState.SynReceived);
+        m.Receive(Seg(Syn, seq: 301));
+        m.State.ShouldBe(TcpState.Listen, "The connection was opened passively: a second SYN in SYN-RECEIVED sends it back to LISTEN (RFC 9293, 3.10.7.4).");
+    }
+
+    [Test, Hint("See Hint 4.5: in SYN-RECEIVED after a simultaneous open, a SYN gets a challenge ACK as in ESTABLISHED.")]
+    public void SYN_in_SYN_RECEIVED_after_a_simultaneous_open_is_answered_with_a_challenge_ACK()
+    {
+        var m = Machine.In(TcpState.SynSent);
+        m.Receive(Seg(Syn, seq: 300));
+        m.State.ShouldBe(TcpState.SynReceived, "Setting up the test: both SYNs crossed.");
+        m.TakeSent();
+        m.Receive(Seg(Syn, seq: 301));
+        m.TakeSingle("a SYN in SYN-RECEIVED after a simultaneous open").ShouldBe(Seg(Ack, seq: 101, ack: 301));
+        m.State.ShouldBe(TcpState.SynReceived, "The connection was opened actively: a SYN changes nothing, it is only challenged.");
+    }
+
     [Test, Hint("See Hint 4.2: in SYN-RECEIVED, an ACK outside SND.UNA < SEG.ACK ≤ SND.NXT is answered with <SEQ=SEG.ACK><CTL=RST>.")]
     public void ACK_of_something_never_sent_in_SYN_RECEIVED_is_answered_with_RST()
     {

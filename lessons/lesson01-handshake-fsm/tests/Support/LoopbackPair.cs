@@ -25,16 +25,27 @@ internal sealed class LoopbackPair : IAsyncDisposable
     public IPEndPoint ClientEndPoint { get; }
     public IPEndPoint ServerEndPoint { get; }
 
-    public static async Task<LoopbackPair> ConnectAsync(CancellationToken cancellation)
+    public static Task<LoopbackPair> ConnectAsync(CancellationToken cancellation) =>
+        ConnectAsync(new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp), IPAddress.Loopback, cancellation);
+
+    /// <summary>
+    /// An IPv4 client connected to a dual-mode IPv6 listener bound to ::ffff:127.0.0.1 (still
+    /// loopback): the server's side of the connection is listed with IPv4-mapped addresses, the
+    /// client's with plain IPv4 ones.
+    /// </summary>
+    public static Task<LoopbackPair> ConnectDualModeAsync(CancellationToken cancellation) =>
+        ConnectAsync(new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp) { DualMode = true },
+            IPAddress.Loopback.MapToIPv6(), cancellation);
+
+    private static async Task<LoopbackPair> ConnectAsync(Socket listener, IPAddress listenOn, CancellationToken cancellation)
     {
-        var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            listener.Bind(new IPEndPoint(listenOn, 0));
             listener.Listen();
             // Start the connect before the accept: the kernel completes the handshake on its own.
-            var connect = client.ConnectAsync(listener.LocalEndPoint!, cancellation);
+            var connect = client.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndPoint!).Port, cancellation);
             var server = await listener.AcceptAsync(cancellation);
             await connect;
             return new LoopbackPair(listener, client, server);
