@@ -7,7 +7,11 @@ namespace NetCourse.Grader.Tests;
 public class VerdictBuilderTests
 {
     private static readonly TimeSpan At = TimeSpan.FromSeconds(1);
-    private readonly VerdictBuilder _verdicts = new();
+    private VerdictBuilder _verdicts = null!;
+
+    // NUnit keeps one fixture instance for all its tests: a fresh fold for each.
+    [SetUp]
+    public void NewFold() => _verdicts = new VerdictBuilder();
 
     private void Plan(params string[] ids)
     {
