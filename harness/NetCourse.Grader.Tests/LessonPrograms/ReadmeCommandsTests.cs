@@ -32,7 +32,7 @@ public class ReadmeCommandsTests
             [
                 "# Lesson 01 — Demo", "", "```sh", "dotnet run --project lessons/lesson01-demo/run", "```", "",
                 "Then `./grade.sh lesson01 --solution`, `./grade.sh lesson02` and `notebooks/01-demo.ipynb`.", "",
-                "In the instructors' copy, `dotnet run --project solutions/lesson01-demo/benchmarks`.",
+                MaintainerBlocks.Begin, "In the course's own repository, `dotnet run --project solutions/lesson01-demo/benchmarks`.", MaintainerBlocks.End,
             ]);
 
             var problems = ReadmeCommands.Problems(course);

@@ -8,12 +8,12 @@ namespace NetCourse.Grader.Course;
 /// Checks what the lesson READMEs tell a learner to run or open against a copy of the course
 /// (the learner export): every <c>./grade.sh</c> command parses and names a lesson the copy has,
 /// none needs the solutions, and every path a command or a code span names (<c>lessons/…</c>,
-/// <c>notebooks/…</c>, <c>dotnet run --project …</c>) exists there. A paragraph that says it is
-/// about the "instructors' copy" is not the learner's, and is left alone.
+/// <c>notebooks/…</c>, <c>dotnet run --project …</c>) exists there. Lines between the
+/// course-repository-only markers (<see cref="MaintainerBlocks"/>) are not the learner's: the
+/// export cuts them, and they are left alone here too.
 /// </summary>
 public static partial class ReadmeCommands
 {
-    private const string InstructorsMarker = "instructors' copy";
     private static readonly string[] LearnerPathPrefixes = ["lessons/", "notebooks/", "harness/", "docs/"];
     private static readonly string[] AnyPathPrefixes = [.. LearnerPathPrefixes, "solutions/"];
 
@@ -26,14 +26,15 @@ public static partial class ReadmeCommands
             var readme = Path.Combine(lesson.Directory, "README.md");
             if (!File.Exists(readme)) continue;
             var where = Path.GetRelativePath(courseRoot, readme).Replace('\\', '/');
-            foreach (var (text, isCommandLine, paragraph) in Snippets(File.ReadAllLines(readme)))
+            var learnersText = MaintainerBlocks.Strip(File.ReadAllText(readme), where);
+            foreach (var (text, isCommandLine, paragraph) in Snippets(learnersText.ReplaceLineEndings("\n").Split('\n')))
                 foreach (var problem in Check(catalog, text, isCommandLine, paragraph))
                     problems.Add($"{where}: `{text}`: {problem}");
         }
         return problems;
     }
 
-    /// <summary>Each line of a fenced block (a command line), and each inline code span outside the instructors' paragraphs.</summary>
+    /// <summary>Each line of a fenced block (a command line), and each inline code span.</summary>
     private static IEnumerable<(string Text, bool IsCommandLine, string Paragraph)> Snippets(IReadOnlyList<string> lines)
     {
         var paragraph = new List<string>();
@@ -57,7 +58,6 @@ public static partial class ReadmeCommands
             }
             var text = string.Join(' ', paragraph);
             paragraph.Clear();
-            if (text.Contains(InstructorsMarker, StringComparison.Ordinal)) continue;
             foreach (Match span in CodeSpan().Matches(text)) yield return (span.Groups[1].Value.Replace("\\|", "|"), false, text);
         }
     }
