@@ -158,7 +158,7 @@ public class HealthTests
         a.Probes.ShouldBe(1, "a got exactly one GET /health.");
     }
 
-    [Test, Hint("See Hint 2.3: DisposeAsync stops the loop and waits for it: a round in progress ends before it returns.")]
+    [Test, Hint("See Hint 2.3: DisposeAsync stops the loop and waits for it: a probe in progress returns before it does.")]
     public async Task Dispose_waits_for_the_round_of_probes_in_progress()
     {
         var clock = new ManualClock();
@@ -174,7 +174,7 @@ public class HealthTests
         clock.Advance(Options.Interval);
         await started.Task.WithDeadline(what: "the first probe after one interval");
         var disposing = monitor.DisposeAsync().AsTask();
-        disposing.IsCompleted.ShouldBeFalse("A probe is still running: DisposeAsync must wait for the loop to end, not return at once.");
+        disposing.IsCompleted.ShouldBeFalse("A probe is still running: DisposeAsync must wait for it and for the loop to end, not return at once.");
         release.SetResult(true);
         await disposing.WithDeadline(what: "DisposeAsync once the probe returned");
     }
