@@ -110,4 +110,18 @@ public class HealthTests
         _ = await s.GetAsync();
         s.Pool.Statistics.Discards.ShouldBe(3, "One broken, one dead and one expired connection: three discards.");
     }
+
+    [Test, Hint("See Hint 3.1: an expired connection is closed, then the next one is looked at: every expired one is closed.")]
+    public async Task Every_expired_idle_connection_is_closed_at_the_next_get()
+    {
+        using var s = new PoolSetup(maxConnections: 2);
+        var older = await s.GetAsync();
+        var newer = await s.GetAsync();
+        s.Pool.Return(older);
+        s.Pool.Return(newer);
+        s.Clock.Advance(PoolSetup.IdleTimeout);
+        _ = await s.GetAsync();
+        older.IsDisposed.ShouldBeTrue("Both idle connections expired: the get must close the one under the top too, not only the first it looked at.");
+        newer.IsDisposed.ShouldBeTrue("Both idle connections expired: the get must close them both.");
+    }
 }

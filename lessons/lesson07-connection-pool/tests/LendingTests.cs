@@ -83,4 +83,26 @@ public class LendingTests
         Should.Throw<InvalidOperationException>(() => s.Pool.Return(connection));
         s.Pool.Statistics.Idle.ShouldBe(1, "After a refused second Return the pool still holds its one idle connection, once.");
     }
+
+    [Test, Hint("See Hint 1.4: a connection handed straight to a waiting borrower is lent again: a reuse.")]
+    public async Task Statistics_count_a_connection_handed_to_a_waiter_as_a_reuse()
+    {
+        using var s = new PoolSetup(maxConnections: 1);
+        var held = await s.GetAsync();
+        var waiting = await s.StartWaitingBorrowerAsync();
+        s.Pool.Return(held);
+        await waiting.WithDeadline(what: "the waiting borrower after a connection came back");
+        s.Pool.Statistics.Reuses.ShouldBe(1, "The returned connection went to the waiter instead of a new dial: one reuse.");
+    }
+
+    [Test, Hint("See Hint 1.4: a waiter that inherits a freed slot dials; that dial counts like any other.")]
+    public async Task Statistics_count_the_dial_of_a_waiter_that_inherits_a_slot()
+    {
+        using var s = new PoolSetup(maxConnections: 1);
+        var held = await s.GetAsync();
+        var waiting = await s.StartWaitingBorrowerAsync();
+        s.Pool.Return(held, broken: true);
+        await waiting.WithDeadline(what: "the waiting borrower after the only connection was discarded");
+        s.Pool.Statistics.Dials.ShouldBe(s.Dialing.Dials, "Statistics.Dials must count every call of the dialer, the waiter's included.");
+    }
 }

@@ -68,4 +68,14 @@ public class TcpTests
         second.ShouldNotBeSameAs(first, "The server closed the pooled connection: the pool must dial a new one instead of lending it.");
         pool.Return(second);
     }
+
+    [Test, Hint("See Hint 4.2: on a connection already closed, Poll throws ObjectDisposedException: it is not alive.")]
+    public async Task Disposed_TCP_connection_is_not_alive()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var connection = await new TcpDialer(server.EndPoint).DialAsync(CancellationToken.None).AsTask().WithDeadline();
+        using var accepted = await server.AcceptAsync();
+        connection.Dispose();
+        connection.IsAlive.ShouldBeFalse("A connection that has been closed cannot be lent: IsAlive must say false, not throw.");
+    }
 }

@@ -67,4 +67,17 @@ public class WaitingTests
             .ShouldBeAssignableTo<OperationCanceledException>("GetAsync with a cancelled token must throw OperationCanceledException.");
         s.Dialing.Dials.ShouldBe(0, "A borrower that was cancelled before it asked must not make the pool dial.");
     }
+
+    [Test, Hint("See Hint 2.5: a waiter already served keeps what it was handed; its token cancelled afterwards does nothing.")]
+    public async Task Borrower_cancelled_right_after_being_served_keeps_its_connection()
+    {
+        using var s = new PoolSetup(maxConnections: 1);
+        var held = await s.GetAsync();
+        using var cancel = new CancellationTokenSource();
+        var waiting = await s.StartWaitingBorrowerAsync(cancel.Token);
+        s.Pool.Return(held);
+        Should.NotThrow(() => cancel.Cancel(), "Cancelling a borrower that was just served must do nothing, not fail in the pool's callback.");
+        (await waiting.WithDeadline(what: "the borrower served before its token was cancelled")).ShouldBeSameAs(held,
+            "The borrower was handed the connection before its token was cancelled: it keeps it (and will return it).");
+    }
 }

@@ -78,4 +78,13 @@ public class AuthTests
         await run.GetAsync("/orders/1", token);
         backend.Seen.Single().Header("Authorization").ShouldBe($"Bearer {token}");
     }
+
+    [Test, Hint("See Hint 7.3: Allowed when the route lists the token's user among others.")]
+    public void A_valid_token_of_any_user_the_route_lists_is_allowed()
+    {
+        var clock = new ManualClock();
+        var token = new TokenIssuer(GatewayRun.TokenKey, clock).Issue("alice", Lifetime);
+        Authenticator(clock).Authorize($"Bearer {token}", new AuthConfig(["bob", "alice"])).Outcome.ShouldBe(AuthOutcome.Allowed,
+            "The route grants bob and alice: alice's token is allowed.");
+    }
 }

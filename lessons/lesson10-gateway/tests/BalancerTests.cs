@@ -111,6 +111,46 @@ public class BalancerTests
         keys.Where(k => before[k] != "c").ShouldAllBe(k => balancer.Pick(k)!.Name == before[k], "Keys of the backends still up must stay where they were.");
     }
 
+    [Test, Points(2), Hint("See Hint 1.5 and 1.6: the points are StableHash.Of(\"name#i\") for i below virtualNodes; a key goes to the first point at or after its hash, and past the last point to the first.")]
+    public void Consistent_hash_gives_each_key_to_the_owner_of_the_first_point_at_or_after_its_hash()
+    {
+        const int virtualNodes = 3;
+        var backends = Named("a", "b", "c");
+        var balancer = new ConsistentHashBalancer(backends, virtualNodes);
+        var ring = backends
+            .SelectMany(b => Enumerable.Range(0, virtualNodes).Select(i => (Point: StableHash.Of($"{b.Name}#{i}"), b.Name)))
+            .OrderBy(p => p.Point).ToList();
+        string Owner(string key)
+        {
+            var hash = StableHash.Of(key);
+            var at = ring.FindIndex(p => p.Point >= hash);
+            return ring[at < 0 ? 0 : at].Name;
+        }
+        // Random keys, and keys that hash exactly onto a point (the names of the points themselves).
+        var keys = Keys(TestSeed.RandomForCurrentTest(), 2000)
+            .Concat(backends.SelectMany(b => Enumerable.Range(0, virtualNodes).Select(i => $"{b.Name}#{i}")));
+        var wrong = keys.Where(k => balancer.Pick(k)?.Name != Owner(k)).ToList();
+        wrong.ShouldBeEmpty($"Each key belongs to the first of the {ring.Count} points at or after its hash; {wrong.Count} keys went elsewhere, e.g. {string.Join(", ", wrong.Take(3))}.");
+    }
+
+    [Test, Hint("See Hint 1.7: Add on an empty ring builds a ring of that one backend.")]
+    public void Consistent_hash_sends_every_key_to_the_one_backend_added_to_an_empty_ring()
+    {
+        var balancer = new ConsistentHashBalancer([]);
+        balancer.Add(new Backend("a", new Uri("http://a.test/")));
+        Keys(TestSeed.RandomForCurrentTest(), 100).Select(k => balancer.Pick(k)?.Name).ShouldAllBe(n => n == "a", "a is the only backend on the ring: every key is a's.");
+    }
+
+    [Test, Hint("See Hint 1.7: Remove says whether the backend was on the ring; removing a name it does not know changes nothing.")]
+    public void Consistent_hash_removing_an_unknown_backend_returns_false_and_moves_no_key()
+    {
+        var balancer = new ConsistentHashBalancer(Named("a", "b", "c"));
+        var keys = Keys(TestSeed.RandomForCurrentTest(), 500);
+        var before = keys.ToDictionary(k => k, k => balancer.Pick(k)!.Name);
+        balancer.Remove("z").ShouldBeFalse("There is no backend z on the ring: Remove must say so.");
+        keys.ShouldAllBe(k => balancer.Pick(k)!.Name == before[k], "Removing a backend that was never there must move no key.");
+    }
+
     private static List<string> Keys(Random random, int count) =>
         [.. Enumerable.Range(0, count).Select(i => $"10.{random.Next(256)}.{random.Next(256)}.{random.Next(256)}:{i}")];
 }

@@ -94,6 +94,23 @@ public class CircuitBreakerTests
         (breaker.State, breaker.TryEnter()).ShouldBe((CircuitState.Open, false), "The probe failed: open again, for a full cool-down from the probe's failure.");
     }
 
+    [Test, Hint("See Hint 5.2: the window holds exactly WindowSize outcomes, the oldest dropped only when one more arrives.")]
+    public void The_window_holds_exactly_window_size_outcomes()
+    {
+        var breaker = new CircuitBreaker(Options, new ManualClock());
+        Outcomes(breaker, "FSSSSSFFFF");
+        breaker.State.ShouldBe(CircuitState.Open, "10 outcomes, 5 failures: 50% over a window of 10, open. A window one short would hold 4 failures in 9.");
+    }
+
+    [Test, Points(2), Hint("See Hint 5.2: an outcome leaving the window takes its failure out of the count.")]
+    public void A_failure_that_leaves_the_window_no_longer_counts()
+    {
+        var breaker = new CircuitBreaker(Options, new ManualClock());
+        Outcomes(breaker, "FSSSSSSFFFF");
+        breaker.State.ShouldBe(CircuitState.Closed, "The first failure has left the window of 10: 4 failures in 10 is 40%, closed.");
+    }
+
+
     [Test, Points(2), Hint("See Hint 5.6: the gateway asks the backend's breaker before forwarding; open means 503 at once, the backend untouched.")]
     public async Task An_open_breaker_answers_at_once_without_touching_the_backend()
     {

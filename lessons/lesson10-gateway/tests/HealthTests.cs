@@ -157,4 +157,25 @@ public class HealthTests
         run.Gateway.BackendsOf(route.Name).Single(x => x.Name == "b").IsUp.ShouldBeFalse("b answered its probe with 503: with Fall 1 it is down.");
         a.Probes.ShouldBe(1, "a got exactly one GET /health.");
     }
+
+    [Test, Hint("See Hint 2.3: DisposeAsync stops the loop and waits for it: a probe in progress returns before it does.")]
+    public async Task Dispose_waits_for_the_round_of_probes_in_progress()
+    {
+        var clock = new ManualClock();
+        Backend[] backends = [new("a", new Uri("http://a.test/"))];
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var monitor = new HealthMonitor(backends, Options, (_, _) =>
+        {
+            started.TrySetResult();
+            return release.Task;   // a probe that ignores its token
+        }, clock);
+        monitor.Start();
+        clock.Advance(Options.Interval);
+        await started.Task.WithDeadline(what: "the first probe after one interval");
+        var disposing = monitor.DisposeAsync().AsTask();
+        disposing.IsCompleted.ShouldBeFalse("A probe is still running: DisposeAsync must wait for it and for the loop to end, not return at once.");
+        release.SetResult(true);
+        await disposing.WithDeadline(what: "DisposeAsync once the probe returned");
+    }
 }

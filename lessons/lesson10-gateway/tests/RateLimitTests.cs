@@ -76,4 +76,27 @@ public class RateLimitTests
         ((int)response.StatusCode, response.Headers.RetryAfter?.Delta, backend.Count)
             .ShouldBe((429, TimeSpan.FromSeconds(3), 2), "The third request over a burst of 2 at 0.4/s: 429, Retry-After 3 (2.5 s rounded up), and only two forwarded.");
     }
+
+    [Test, Hint("See Hint 4.5: a bucket untouched for exactly IdleExpiry is forgotten at the sweep then due.")]
+    public void Buckets_idle_for_exactly_the_expiry_are_forgotten()
+    {
+        var clock = new ManualClock();
+        var limiter = new TokenBucketRateLimiter(Options, clock);
+        for (var i = 0; i < 100; i++) limiter.TryAcquire($"10.0.0.{i}");
+        clock.Advance(Options.IdleExpiry);
+        limiter.TryAcquire("late");
+        limiter.TrackedKeys.ShouldBeLessThanOrEqualTo(1, "Idle for IdleExpiry (not longer) is idle enough: the hundred buckets must be forgotten.");
+    }
+
+    [Test, Hint("See Hint 4.5: the sweep drops only buckets untouched for IdleExpiry; a client active just before keeps its bucket, tokens spent included.")]
+    public void A_sweep_keeps_the_bucket_of_a_client_still_active()
+    {
+        var clock = new ManualClock();
+        var limiter = new TokenBucketRateLimiter(Options, clock);
+        clock.Advance(Options.IdleExpiry - TimeSpan.FromSeconds(1));
+        Attempts(limiter, "alice", 3).ToList();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Attempts(limiter, "alice", 2).ShouldBe([true, false],
+            "alice spent her burst a second ago and has earned one token since: the sweep due now must not hand her a new full bucket.");
+    }
 }
