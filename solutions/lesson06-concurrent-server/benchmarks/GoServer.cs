@@ -20,6 +20,16 @@ public sealed class GoServer : IDisposable
 
     public IPEndPoint EndPoint { get; }
 
+    /// <summary>The server process's CPU time so far (user and system).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static GoServer Start()
     {
         var source = Path.Combine(FindSourceDirectory(), "go-server");

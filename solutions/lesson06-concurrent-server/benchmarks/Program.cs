@@ -17,6 +17,14 @@ switch (args)
         return await IdleMemory.MeasureOneAsync(server, int.Parse(count));
     case ["hold-clients", var port, var count]:
         return await IdleMemory.HoldClientsAsync(int.Parse(port), int.Parse(count));
+    case ["compare", .. var options]:
+        return await Compare.RunAsync(
+            rounds: options is [var r, ..] ? int.Parse(r) : 10,
+            clients: options is [_, var c, ..] ? int.Parse(c) : 100,
+            requestsPerClient: options is [_, _, var q, ..] ? int.Parse(q) : 200,
+            servers: options is [_, _, _, .. var s] && s.Length > 0 ? s : ["line", "go"]);
+    case ["serve", var server]:
+        return await Compare.ServeAsync(server);
 }
 
 var config = DefaultConfig.Instance
