@@ -23,6 +23,11 @@ public static class Compare
                 var go = GoServer.Start();
                 running.Add(("go", go.EndPoint, go, () => go.ProcessorTime));
             }
+            else if (name.StartsWith("at:"))
+            {
+                // A server already running, at ADDRESS:PORT.
+                running.Add((name, IPEndPoint.Parse(name[3..]), new Stopper(null), null));
+            }
             else if (name == "line-in-process")
             {
                 // The client's own process and thread pool, as the BenchmarkDotNet job does.
@@ -41,8 +46,11 @@ public static class Compare
         var cpu = running.ToDictionary(r => r.Name, _ => new List<double>());
         try
         {
-            // One warm-up round each: JIT, tiering, connection setup.
-            foreach (var (_, endPoint, _, _) in running) await RoundAsync(endPoint, clients, requestsPerClient);
+            // Warm-up rounds for 5 s each: .NET compiles the hot paths again and again in the first
+            // seconds (tiered compilation, then dynamic PGO), and Go has nothing to warm up.
+            foreach (var (_, endPoint, _, _) in running)
+                for (var warm = Stopwatch.StartNew(); warm.Elapsed < TimeSpan.FromSeconds(5);)
+                    await RoundAsync(endPoint, clients, requestsPerClient);
             for (var round = 0; round < rounds; round++)
             {
                 // Alternate the order too, so that neither always runs after the other.
@@ -146,9 +154,9 @@ public static class Compare
         }
     }
 
-    private sealed class Stopper(LineServer server) : IDisposable
+    private sealed class Stopper(LineServer? server) : IDisposable
     {
-        public void Dispose() => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        public void Dispose() => server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>The child: serves until its standard input closes.</summary>
