@@ -8,8 +8,16 @@ namespace NetCourse.Lesson06.Benchmarks;
 /// <summary>
 /// Requests per second of LineServer against the Go server, in alternating rounds of one run: the
 /// shared machine's load changes from minute to minute, so only figures taken side by side compare.
-/// Both servers run in a process of their own (the Go one cannot do otherwise), and the same C#
-/// load client, in this process, drives each in turn.
+/// Every server runs in a process of its own (the Go one cannot do otherwise), and the same C#
+/// load client, in this process, drives each in turn; each server's CPU time per request is read
+/// from its process, which the machine's load disturbs less than the rate.
+/// <list type="bullet">
+/// <item><c>line</c>, <c>naive</c>: this program's servers, in a child process;</item>
+/// <item><c>go</c>: go-server/main.go (needs <c>go</c> on PATH);</item>
+/// <item><c>NAME=PATH</c>: another build of this program serving <c>line</c> (a version before a change);</item>
+/// <item><c>line-in-process</c>: LineServer in the client's process, as in the BenchmarkDotNet job;</item>
+/// <item><c>at:ADDRESS:PORT</c>: a server already running (to profile it).</item>
+/// </list>
 /// </summary>
 public static class Compare
 {
@@ -20,7 +28,16 @@ public static class Compare
         {
             if (name == "go")
             {
-                var go = GoServer.Start();
+                GoServer go;
+                try
+                {
+                    go = GoServer.Start();
+                }
+                catch (InvalidOperationException e)
+                {
+                    Console.WriteLine($"  go skipped: {e.Message}");
+                    continue;
+                }
                 running.Add(("go", go.EndPoint, go, () => go.ProcessorTime));
             }
             else if (name.StartsWith("at:"))
@@ -37,11 +54,11 @@ public static class Compare
             }
             else
             {
-                var child = ChildServer.Start(name);
-                running.Add((name, child.EndPoint, child, () => child.ProcessorTime));
+                var child = name.Split('=') is [_, var path] ? ChildServer.Start("line", path) : ChildServer.Start(name);
+                running.Add((name.Split('=')[0], child.EndPoint, child, () => child.ProcessorTime));
             }
         }
-        Console.WriteLine($"{rounds} rounds, {clients} clients × {requestsPerClient} round trips each, servers alternating: {string.Join(", ", servers)}");
+        Console.WriteLine($"{rounds} rounds, {clients} clients × {requestsPerClient} round trips each, servers alternating: {string.Join(", ", running.Select(r => r.Name))}");
         var results = running.ToDictionary(r => r.Name, _ => new List<double>());
         var cpu = running.ToDictionary(r => r.Name, _ => new List<double>());
         try
@@ -69,7 +86,7 @@ public static class Compare
             foreach (var (_, _, process, _) in running) process.Dispose();
         }
         foreach (var (name, values) in results)
-            Console.WriteLine($"  {name,-6} mean {values.Average(),9:N0} req/s   median {Median(values),9:N0} req/s"
+            Console.WriteLine($"  {name,-15} mean {values.Average(),9:N0} req/s   median {Median(values),9:N0} req/s"
                 + (cpu[name].Count > 0 ? $"   server CPU per request: median {Median(cpu[name]):0.0} µs" : ""));
         if (results.TryGetValue("go", out var goValues))
             foreach (var (name, values) in results.Where(r => r.Key != "go"))
@@ -133,13 +150,11 @@ public static class Compare
 
         private ChildServer(Process process, IPEndPoint endPoint) => (_process, EndPoint) = (process, endPoint);
 
-        // `line` and `naive`: this program; `PATH=line`: another build of it (a version to compare with).
-        public static ChildServer Start(string server)
+        // This program again (through `dotnet`, naming the assembly, or its own app host), or another build of it.
+        public static ChildServer Start(string server, string? program = null)
         {
-            var self = Environment.ProcessPath!;
-            string[] arguments = Path.GetFileNameWithoutExtension(self) == "dotnet" ? [typeof(Compare).Assembly.Location] : [];
-            if (server.Split('=') is [var other, var kind])
-                (self, arguments, server) = (other, [], kind);
+            var self = program ?? Environment.ProcessPath!;
+            string[] arguments = program is null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? [typeof(Compare).Assembly.Location] : [];
             var process = Process.Start(new ProcessStartInfo(self, [.. arguments, "serve", server])
             { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false })!;
             var address = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"The {server} server printed no address.");
