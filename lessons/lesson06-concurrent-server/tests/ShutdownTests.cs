@@ -27,6 +27,18 @@ public class ShutdownTests
         }
     }
 
+    [Test, Hint("See Task 5: DisposeAsync stops the server as StopAsync does.")]
+    public async Task After_DisposeAsync_the_port_refuses_connections()
+    {
+        // No ServerSetup: it would stop the server again at the end of the test.
+        var server = new LineServer(ServerSetup.EchoHandler, new LineServerOptions(), new ManualClock());
+        server.Start();
+        var endPoint = server.LocalEndPoint;
+        await server.DisposeAsync().AsTask().WithDeadline(what: "server.DisposeAsync() with no connection");
+        (await Should.ThrowAsync<SocketException>(() => LineClient.ConnectAsync(endPoint)))
+            .SocketErrorCode.ShouldBe(SocketError.ConnectionRefused, "A disposed server must not listen any more: the port refuses connections.");
+    }
+
     [Test, Points(2), Hint("See Hint 5.1: stop accepting first: close the listening socket.")]
     public async Task After_StopAsync_the_port_refuses_connections()
     {
