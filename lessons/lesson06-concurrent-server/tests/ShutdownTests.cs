@@ -27,6 +27,18 @@ public class ShutdownTests
         }
     }
 
+    [Test, Hint("See Task 5: DisposeAsync stops the server as StopAsync does.")]
+    public async Task After_DisposeAsync_the_port_refuses_connections()
+    {
+        // No ServerSetup: it would stop the server again at the end of the test.
+        var server = new LineServer(ServerSetup.EchoHandler, new LineServerOptions(), new ManualClock());
+        server.Start();
+        var endPoint = server.LocalEndPoint;
+        await server.DisposeAsync().AsTask().WithDeadline(what: "server.DisposeAsync() with no connection");
+        (await Should.ThrowAsync<SocketException>(() => LineClient.ConnectAsync(endPoint)))
+            .SocketErrorCode.ShouldBe(SocketError.ConnectionRefused, "A disposed server must not listen any more: the port refuses connections.");
+    }
+
     [Test, Points(2), Hint("See Hint 5.1: stop accepting first: close the listening socket.")]
     public async Task After_StopAsync_the_port_refuses_connections()
     {
@@ -60,6 +72,31 @@ public class ShutdownTests
             "Shutdown must let the line in progress finish and send its answer.");
         await client.ShouldBeClosedByServerAsync("after its last answer, the connection is closed by the shutdown.");
         await stopping.WithDeadline(what: "StopAsync after the last line finished");
+    }
+
+    [Test, Points(1), Hint("See Hint 5.3: after the answer to the line in progress, close: the lines queued behind it are not read.")]
+    public async Task StopAsync_does_not_answer_the_lines_queued_behind_the_one_in_progress()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var s = ServerSetup.Start(async (line, _) =>
+        {
+            entered.TrySetResult();
+            await release.Task;
+            return ServerSetup.AnswerTo(line);
+        });
+        await using var client = await s.ConnectAsync();
+        // Both lines in one write: the second is in the server's buffer, queued behind the first.
+        await client.SendAsync("slow\nqueued\n");
+        await entered.Task.WithDeadline(what: "the handler starting on the first line");
+
+        var stopping = s.Server.StopAsync();
+        await Wait.UntilAsync(() => s.Clock.PendingTimers > 0 || stopping.IsCompleted, what: "StopAsync waiting for the line in progress");
+        release.SetResult();
+
+        (await client.ReadLineAsync("the answer to the line in progress")).ShouldBe("re:slow");
+        await client.ShouldBeClosedByServerAsync("a shutdown lets the line in progress finish, not the lines queued behind it.");
+        await stopping.WithDeadline(what: "StopAsync after the line in progress finished");
     }
 
     [Test, Points(2), Hint("See Hint 5.4: after ShutdownTimeout (on the TimeProvider), cancel the handlers and close what is left.")]

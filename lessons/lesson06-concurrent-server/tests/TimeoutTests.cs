@@ -76,6 +76,36 @@ public class TimeoutTests
             "A line still unfinished ReadTimeout after its first byte must be dropped, however many bytes have dripped in since (slowloris).");
     }
 
+    [Test, Hint("See Hint 4.2: the read timeout starts with a line's first byte, the first line of a connection too.")]
+    public async Task The_first_line_half_sent_is_dropped_after_the_read_timeout()
+    {
+        await using var s = ServerSetup.Start();
+        await using var client = await s.ConnectServedAsync();
+        await s.UntilTimersArmedAsync();
+        await DripAsync(s, client);
+        s.Clock.Advance(ServerSetup.ReadTimeout);
+        (await client.ReadLineAsync("the read timeout")).ShouldBe(LineProtocol.ReadTimeout,
+            "A first line started but unfinished after ReadTimeout must be dropped, not given the idle timeout.");
+    }
+
+    [Test, Hint("See Hint 4.2: a line that starts in the read that ends the one before it gets ReadTimeout from its own first byte.")]
+    public async Task A_line_started_with_the_end_of_the_previous_one_gets_a_full_read_timeout()
+    {
+        await using var s = ServerSetup.Start();
+        await using var client = await s.ConnectServedAsync();
+        await s.UntilTimersArmedAsync();
+        await DripAsync(s, client);
+        s.Clock.Advance(ServerSetup.ReadTimeout * 3 / 4);
+        // One write: the end of the first line and the start of the next.
+        await client.SendAsync("\nnext");
+        (await client.ReadLineAsync()).ShouldBe("re:x");
+        await s.UntilTimersArmedAsync();
+        s.Clock.Advance(ServerSetup.ReadTimeout / 2);
+        await client.SendAsync("\n");
+        (await client.ReadLineAsync("the answer to the second line")).ShouldBe("re:next",
+            "The second line started with the end of the first: its ReadTimeout counts from then, not from the first line's first byte.");
+    }
+
     // Sends one more byte of the line, then gives the server a moment to handle it before time moves
     // on: until it has looked at the clock (a server that restarts its timeout on a byte must) and
     // its timer is armed again. A server that never looks at the clock for a byte cannot restart

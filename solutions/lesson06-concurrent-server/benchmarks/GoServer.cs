@@ -5,8 +5,8 @@ namespace NetCourse.Lesson06.Benchmarks;
 
 /// <summary>
 /// go-server/main.go, built with the `go` on PATH and run as a child process: the Go material's
-/// server, for a column of comparison. Without Go, <see cref="Start"/> says so and the Go
-/// benchmark is skipped (BenchmarkDotNet reports it as failed; the others run).
+/// server, for the comparison of <see cref="Compare"/>. Without Go, <see cref="Start"/> says so
+/// and the comparison goes on without it.
 /// </summary>
 public sealed class GoServer : IDisposable
 {
@@ -19,6 +19,16 @@ public sealed class GoServer : IDisposable
     }
 
     public IPEndPoint EndPoint { get; }
+
+    /// <summary>The server process's CPU time so far (user and system).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     public static GoServer Start()
     {
@@ -48,7 +58,7 @@ public sealed class GoServer : IDisposable
         if (build.ExitCode != 0) throw new InvalidOperationException($"go build failed ({build.ExitCode}).");
     }
 
-    // BenchmarkDotNet runs the benchmark from a generated folder: find go-server/ next to this file's project.
+    // Run from the repository root or from a build folder under it: find go-server/ next to this file's project.
     private static string FindSourceDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -29,6 +29,10 @@ internal sealed class ClientConnection(
         using var abort = aborting.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket);
         try
         {
+            // Each answer goes out as soon as it is written: without this, Nagle's algorithm holds
+            // the second of two answers to one read (a client that sends several lines at once)
+            // until the client ACKs the first, which a delayed ACK makes up to 40 ms.
+            socket.NoDelay = true;
             await ServeLinesAsync(reader, writer).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
@@ -57,6 +61,9 @@ internal sealed class ClientConnection(
         // byte at a time cannot hold the connection for ever: slowloris). Shutdown cancels it too.
         using var timeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var stop = stopping.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), timeout);
+        // When it fires, the pending read returns IsCanceled. Registered once for the session,
+        // where ReadAsync(timeout.Token) would register and unregister on every read.
+        using var cancelRead = timeout.Token.UnsafeRegister(static r => ((PipeReader)r!).CancelPendingRead(), reader);
         long? lineStarted = null;
 
         while (true)
@@ -65,12 +72,8 @@ internal sealed class ClientConnection(
                 ? Max(options.ReadTimeout - time.GetElapsedTime(started), TimeSpan.Zero)
                 : options.IdleTimeout);
 
-            ReadResult result;
-            try
-            {
-                result = await reader.ReadAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            var result = await reader.ReadAsync().ConfigureAwait(false);
+            if (result.IsCanceled)
             {
                 // Shutdown closes a connection that waits for a request without a word: it has
                 // nothing in progress. A timeout says why before closing.
