@@ -39,6 +39,20 @@ public class HandlerFailureTests
         reports.Seen.ToArray().ShouldBe([failure], "HandlerFailed gets the handler's exception as it is, once.");
     }
 
+    [Test, Hint("See Hint 2.7: a cancellation the handler throws on its own, while the server runs, is a handler failure too.")]
+    public async Task A_handler_that_throws_its_own_OperationCanceledException_is_reported_to_HandlerFailed()
+    {
+        var failure = new OperationCanceledException("the handler gave up on its own");
+        var reports = new Reports();
+        await using var s = ServerSetup.Start(Failing(synchronously: true, failure), handlerFailed: reports.Add);
+        await using var client = await s.ConnectAsync();
+
+        await client.SendAsync(Boom + "\n");
+        await reports.UntilOneAsync();
+
+        reports.Seen.ToArray().ShouldBe([failure], "The server is not stopping: this cancellation is the handler's, and HandlerFailed gets it.");
+    }
+
     [Test, Points(2), Hint("See Hint 2.3: a handler's task that faults is a failure too: await it inside the try.")]
     public async Task A_handler_whose_task_faults_is_reported_to_HandlerFailed_with_its_exception()
     {

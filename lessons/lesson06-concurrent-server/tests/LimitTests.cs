@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace NetCourse.Lesson06.Tests;
 
 [Task(3)]
@@ -13,6 +15,17 @@ public class LimitTests
         (await refused.ReadLineAsync("the refusal of the third connection")).ShouldBe(LineProtocol.Busy,
             "The connection over the limit must be told the server is busy, not left waiting.");
         await refused.ShouldBeClosedByServerAsync("a refused connection is closed after the busy line.");
+    }
+
+    [Test, Hint("See Task 2: every line the server sends ends in LF, the busy line too (a client reads lines).")]
+    public async Task The_busy_line_ends_in_LF()
+    {
+        await using var s = ServerSetup.Start(maxConnections: 1);
+        await using var served = await s.ConnectServedAsync();
+        await using var refused = await s.ConnectAsync();
+        var bytes = await refused.ReadToEndAsync("the refusal");
+        Encoding.UTF8.GetString(bytes).ShouldBeOneOf([LineProtocol.Busy + "\n", LineProtocol.Busy + "\r\n"],
+            "The connection over the limit gets the busy line, ended like every other line, then the close.");
     }
 
     [Test, Hint("See Hint 3.1: a refused connection is never counted as active, and the clients already served carry on.")]

@@ -12,6 +12,28 @@ public class ServingTests
         (await client.AskAsync("again")).ShouldBe("re:again", "The second line on the same connection gets its own answer.");
     }
 
+    [Test, Hint("See Hint 2.6: a server starts once; a second Start throws InvalidOperationException.")]
+    public async Task Start_on_a_started_server_throws_InvalidOperationException()
+    {
+        await using var s = ServerSetup.Start();
+        Should.Throw<InvalidOperationException>(() => s.Server.Start(), "The server is already listening: a second Start must refuse.");
+    }
+
+    [Test, Hint("See Hint 2.6: before Start there is no endpoint: LocalEndPoint throws InvalidOperationException.")]
+    public void LocalEndPoint_before_Start_throws_InvalidOperationException()
+    {
+        var server = new LineServer(ServerSetup.EchoHandler, new LineServerOptions());
+        Should.Throw<InvalidOperationException>(() => _ = server.LocalEndPoint, "A server that was never started listens nowhere.");
+    }
+
+    [Test, Hint("See Hint 2.6: when the bind fails, Start lets the SocketException out.")]
+    public async Task Start_on_a_port_in_use_throws_the_SocketException()
+    {
+        await using var first = ServerSetup.Start();
+        var second = new LineServer(ServerSetup.EchoHandler, new LineServerOptions { EndPoint = first.EndPoint });
+        Should.Throw<SocketException>(() => second.Start(), $"{first.EndPoint} is taken by another server: the bind fails, and Start must say so.");
+    }
+
     [Test, Hint("See Hint 2.2: STOP is answered BYE by the server itself, then the connection is closed.")]
     public async Task STOP_gets_BYE_and_the_server_closes_the_connection()
     {

@@ -61,6 +61,26 @@ public sealed class LineClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Every byte the server sends until it closes the connection, as it came (call it before any ReadLineAsync).</summary>
+    public async Task<byte[]> ReadToEndAsync(string what)
+    {
+        using var deadline = Deadline.Start();
+        using var received = new MemoryStream();
+        try
+        {
+            await _stream.CopyToAsync(received, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new DeadlineExceededException($"The server did not close the connection ({what}) within {Deadline.Standard.TotalSeconds:0} s.");
+        }
+        catch (IOException)
+        {
+            // reset by the server after its last bytes: what arrived is the answer
+        }
+        return received.ToArray();
+    }
+
     /// <summary>Sends one line and returns the server's one-line answer.</summary>
     public async Task<string> AskAsync(string line)
     {
