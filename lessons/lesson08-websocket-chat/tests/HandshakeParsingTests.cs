@@ -88,10 +88,20 @@ public class HandshakeParsingTests
     [TestCase("GET /chat HTTP/1.1 extra\r\n", TestName = "{m}(four parts)")]
     [TestCase("GET /chat HTTQ/1.1\r\n", TestName = "{m}(not HTTP)")]
     [TestCase("\r\n", TestName = "{m}(empty line)")]
+    [TestCase(" /chat HTTP/1.1\r\n", TestName = "{m}(no method)")]
     [Hint("See Hint 1.1: a request line is exactly method SP target SP HTTP/x.y; anything else is Malformed.")]
     public void TryParseRequest_with_a_malformed_request_line_is_Malformed(string requestLine)
     {
         Requests.Parse(requestLine + "Host: a\r\n\r\n").Outcome.ShouldBe(HandshakeParse.Malformed, $"\"{requestLine.TrimEnd()}\" is not a request line.");
+    }
+
+    [TestCase("HTTP/1.0"), TestCase("HTTP/0.9"), TestCase("HTTP/2.0")]
+    [Hint("See Hint 1.1: the parser reads any version HTTP/x.y (digits); deciding that only HTTP/1.1 opens a WebSocket is Validate's job (400).")]
+    public void TryParseRequest_reads_a_request_of_another_HTTP_version(string version)
+    {
+        var (outcome, request, _) = Requests.Parse($"GET /chat {version}\r\nHost: a\r\n\r\n");
+        outcome.ShouldBe(HandshakeParse.Request, $"\"GET /chat {version}\" is a well-formed request line.");
+        request!.Version.ShouldBe(version);
     }
 
     [TestCase("Host a.example", TestName = "{m}(no colon)")]
