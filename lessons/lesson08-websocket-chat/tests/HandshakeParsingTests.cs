@@ -88,17 +88,35 @@ public class HandshakeParsingTests
     [TestCase("GET /chat HTTP/1.1 extra\r\n", TestName = "{m}(four parts)")]
     [TestCase("GET /chat HTTQ/1.1\r\n", TestName = "{m}(not HTTP)")]
     [TestCase("\r\n", TestName = "{m}(empty line)")]
-    [Hint("See Hint 1.1: a request line is exactly method SP target SP HTTP/x.y; anything else is Malformed.")]
+    [TestCase(" /chat HTTP/1.1\r\n", TestName = "{m}(no method)")]
+    [TestCase("GET  HTTP/1.1\r\n", TestName = "{m}(no target)")]
+    [TestCase("GE(T /chat HTTP/1.1\r\n", TestName = "{m}(a delimiter in the method)")]
+    [TestCase("GE\u007fT /chat HTTP/1.1\r\n", TestName = "{m}(DEL in the method)")]
+    [TestCase("GET /ch\u0001at HTTP/1.1\r\n", TestName = "{m}(a control character in the target)")]
+    [TestCase("GET /chat HTTP/1.x\r\n", TestName = "{m}(a letter for the minor version)")]
+    [TestCase("GET /chat HTTP/x.1\r\n", TestName = "{m}(a letter for the major version)")]
+    [Hint("See Hint 1.1: a request line is exactly method SP target SP HTTP/x.y, the method a token, the target not empty and free of control characters, x and y digits; anything else is Malformed.")]
     public void TryParseRequest_with_a_malformed_request_line_is_Malformed(string requestLine)
     {
         Requests.Parse(requestLine + "Host: a\r\n\r\n").Outcome.ShouldBe(HandshakeParse.Malformed, $"\"{requestLine.TrimEnd()}\" is not a request line.");
+    }
+
+    [TestCase("HTTP/1.0"), TestCase("HTTP/0.9"), TestCase("HTTP/9.0")]
+    [Hint("See Hint 1.1: the parser reads any version HTTP/x.y (digits); deciding that only HTTP/1.1 opens a WebSocket is Validate's job (400).")]
+    public void TryParseRequest_reads_a_request_of_another_HTTP_version(string version)
+    {
+        var (outcome, request, _) = Requests.Parse($"GET /chat {version}\r\nHost: a\r\n\r\n");
+        outcome.ShouldBe(HandshakeParse.Request, $"\"GET /chat {version}\" is a well-formed request line.");
+        request!.Version.ShouldBe(version);
     }
 
     [TestCase("Host a.example", TestName = "{m}(no colon)")]
     [TestCase(": a.example", TestName = "{m}(no name)")]
     [TestCase("Host : a.example", TestName = "{m}(space before the colon)")]
     [TestCase(" folded: line", TestName = "{m}(folded line)")]
-    [Hint("See Hint 1.1: a header line is a name (no spaces), a colon, a value; RFC 9112 says to reject the rest with 400.")]
+    [TestCase("Ho@st: a.example", TestName = "{m}(a delimiter in the name)")]
+    [TestCase("Host: a\u0001.example", TestName = "{m}(a control character in the value)")]
+    [Hint("See Hint 1.1: a header line is a name (a token: no spaces, no delimiters), a colon, a value without control characters; RFC 9112 says to reject the rest with 400.")]
     public void TryParseRequest_with_a_malformed_header_line_is_Malformed(string line)
     {
         Requests.Parse($"GET / HTTP/1.1\r\n{line}\r\n\r\n").Outcome.ShouldBe(HandshakeParse.Malformed, $"\"{line}\" is not a header field.");

@@ -108,12 +108,21 @@ public class HandshakeValidationTests
         response.Header("Sec-WebSocket-Version").ShouldBe("13", "A 426 must tell the client which version to retry with (RFC 6455, section 4.4).");
     }
 
+    [Test, Hint("See Hint 2.5: exactly one Sec-WebSocket-Version field: two lines, even one of them 13, get 426 (and Validate never throws).")]
+    public void Validate_two_protocol_version_lines_is_426()
+    {
+        var request = Requests.Valid().Adding("Sec-WebSocket-Version", "8");
+        var response = Should.NotThrow(() => WebSocketHandshake.Validate(request), "A request with two Sec-WebSocket-Version lines is the client's mistake: answer it.");
+        response.StatusCode.ShouldBe(426);
+    }
+
     [TestCase(null, TestName = "{m}(missing)")]
     [TestCase("", TestName = "{m}(empty)")]
     [TestCase("dGhlIHNhbXBsZSBub25jZQ", TestName = "{m}(no padding)")]
     [TestCase("dGhlIHNhbXBsZSBub25j", TestName = "{m}(15 bytes)")]
     [TestCase("dGhlIHNhbXBsZSBub25jZSE=", TestName = "{m}(17 bytes)")]
     [TestCase("this is not base64 at all", TestName = "{m}(not base64)")]
+    [TestCase("dGhlIHNhbXBs ZSBub25jZQ==", TestName = "{m}(a space inside)")]
     [Hint("See Hint 2.6: the key must be base64 that decodes to exactly 16 bytes.")]
     public void Validate_a_key_that_is_not_16_bytes_of_base64_is_400(string? key)
     {

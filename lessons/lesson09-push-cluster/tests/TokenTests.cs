@@ -103,6 +103,52 @@ public class TokenTests
         check.IsValid.ShouldBeFalse($"'{token}' is not a token of this format: it must be refused.");
     }
 
+    // A token with the given claims, correctly signed with the test key: what a bug in auth (or a
+    // leaked key) would produce. Only the parts after the signature check can refuse it.
+    private static string Signed(string user, string expiry) =>
+        $"{user}.{expiry}.{Base64Url.EncodeToString(TokenIssuer.Sign(Key, $"{user}.{expiry}"))}";
+
+    [TestCase("", TestName = "{m}(empty)")]
+    [TestCase("%%%", TestName = "{m}(not base64url)")]
+    [TestCase("_w", TestName = "{m}(not UTF-8)")]
+    [Hint("See Hints 1.1 and 1.5: decode the user part with Base64Url after checking it (Base64Url.IsValid), then as strict UTF-8; what does not decode is Malformed, never an exception.")]
+    public void Signed_token_whose_user_part_does_not_decode_is_Malformed(string user)
+    {
+        var auth = NewAuth();
+        var token = Signed(user, "1767229200");
+        Should.NotThrow(() => auth.Verifier.Verify(token), "Verify must answer every string, even a well-signed one with a broken user part.")
+            .Status.ShouldBe(TokenStatus.Malformed, $"The user part '{user}' is not base64url of UTF-8 text.");
+    }
+
+    [Test, Hint("See Hint 1.5: long.TryParse(expiry, NumberStyles.None, …) false means Malformed, even under a right signature.")]
+    public void Signed_token_whose_expiry_is_not_a_number_is_Malformed()
+    {
+        var auth = NewAuth();
+        auth.Verifier.Verify(Signed("YWxpY2U", "soon")).Status.ShouldBe(TokenStatus.Malformed, "An expiry of 'soon' is not a number of seconds.");
+    }
+
+    [Test, Hint("See Hint 1.5: an expiry that parses as a number may still be past any date DateTimeOffset holds; FromUnixTimeSeconds throws for it, so check it first.")]
+    public void Signed_token_with_an_expiry_beyond_the_calendar_is_refused_without_an_exception()
+    {
+        var auth = NewAuth();
+        var token = Signed("YWxpY2U", "99999999999999");
+        Should.NotThrow(() => auth.Verifier.Verify(token), "An expiry of 99999999999999 seconds is past year 9999: Verify must refuse it, not throw.")
+            .IsValid.ShouldBeFalse();
+    }
+
+    [Test, Hint("See Hint 1.5: refuse a token far longer than any the issuer makes before doing any work on it: before Split copies it.")]
+    public void Huge_token_is_refused_before_any_work_on_it()
+    {
+        var auth = NewAuth();
+        var huge = new string('A', 1_000_000) + ".1767229200." + new string('B', 43);
+        auth.Verifier.Verify("warm-up").IsValid.ShouldBeFalse();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        auth.Verifier.Verify(huge).IsValid.ShouldBeFalse();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        allocated.ShouldBeLessThan(huge.Length,
+            $"Verifying a megabyte of junk allocated {allocated:N0} bytes: a length check first refuses it without copying it.");
+    }
+
     [Test, Hint("See Hint 1.5: refuse a token far longer than any the issuer makes before doing any work on it.")]
     public void Huge_token_is_refused_without_an_exception()
     {

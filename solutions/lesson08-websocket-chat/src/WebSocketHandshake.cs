@@ -114,7 +114,8 @@ public static class WebSocketHandshake
             !HasToken(request, HandshakeHeaders.Connection, HandshakeHeaders.UpgradeToken))
             return HandshakeResponse.Of(400);
         // Tell the client which version this server speaks, so it can retry with it (section 4.4).
-        if (request.HeaderValues(HandshakeHeaders.SecWebSocketVersion).SingleOrDefault() != HandshakeHeaders.Version13)
+        // Exactly one field: a list pattern, as SingleOrDefault would throw on two.
+        if (request.HeaderValues(HandshakeHeaders.SecWebSocketVersion).ToList() is not [HandshakeHeaders.Version13])
             return HandshakeResponse.Of(426, (HandshakeHeaders.SecWebSocketVersion, HandshakeHeaders.Version13));
         if (request.HeaderValues(HandshakeHeaders.SecWebSocketKey).ToList() is not [var key] || !IsValidKey(key))
             return HandshakeResponse.Of(400);
