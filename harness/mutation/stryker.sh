@@ -25,6 +25,8 @@ fi
 output="$root/.build/mutation/$id"
 rm -rf "$output"
 mkdir -p "$output"
+# summary.sh reads these: a run narrowed with --mutate gets no score from it (see there).
+printf '%s\n' "$@" > "$output/extra-options.txt"
 # Directory.Build.props reads the implementation switch from the environment as well as from -p:
 # the lesson's tests compile against the reference solution, which is what Stryker mutates.
 export Implementation=solution DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MSBUILDTERMINALLOGGER=off

@@ -26,6 +26,14 @@ if [ -f "$equivalents" ]; then
   equivalent=$(awk -F'|' '{ gsub(/\\\|/, "") } /^\|/ && $4 ~ /^ *[0-9]+ *$/ { n += $4 } END { print n + 0 }' "$equivalents")
 fi
 mutants=$(( killed + survived ))
+# A run restricted with --mutate covers some files only, while the equivalents file lists every
+# file's: the score would count equivalents of mutants never made. Say so instead of a number.
+options="$root/.build/mutation/$id/extra-options.txt"
+if [ -f "$options" ] && grep -qE '^(--mutate|-m)$' "$options"; then
+  echo "summary: partial run (stryker.sh $id $(tr '\n' ' ' < "$options")): count the equivalents of its files by hand" >&2
+  echo "| $id (partial) | $mutants | $killed | $survived | ? | ? | $time s |"
+  exit 0
+fi
 score=$(awk -v k="$killed" -v m="$mutants" -v e="$equivalent" \
   'BEGIN { d = m - e; if (d <= 0) print "n/a"; else printf "%.1f %%", 100 * k / d }')
 echo "| $id | $mutants | $killed | $survived | $equivalent | $score | $time s |"
