@@ -51,20 +51,24 @@ public class FileReceiverTests
     }
 
     [TestCase("../escaped.txt")]
-    [TestCase("/tmp/absolute.txt")]
+    [TestCase("{outside}/absolute.txt")]
     [TestCase("sub/file.txt")]
     [TestCase("CON")]
     [Hint("See Hint 4.2: check the name with FileNames.Problem before creating anything, and answer InvalidName.")]
     public async Task Receiver_refuses_a_hostile_name_and_creates_nothing(string name)
     {
-        using var folder = new TempFolder();
-        var (server, _) = await StartAsync(folder);
-        await using var _s = server;
+        // The receiver's folder sits inside a folder of the test's own: a name that escapes lands
+        // where the test looks, and is deleted with it (never in the shared temporary folder).
+        using var outside = new TempFolder();
+        var inbox = outside.Folder("inbox");
+        name = name.Replace("{outside}", outside.Path);
+        var receiver = new FileReceiver(new ReceiverOptions(inbox));
+        await using var server = await Loopback<TransferReply>.StartAsync((socket, ct) => receiver.ReceiveAsync(socket, ct));
 
         (await SendRawAsync(server, name, [1, 2, 3])).ShouldBe([TransferStatus.InvalidName]);
         (await server.NextResultAsync()).Status.ShouldBe(TransferStatus.InvalidName);
-        folder.ShouldHoldOnly();
-        File.Exists(Path.Combine(folder.Path, "..", "escaped.txt")).ShouldBeFalse("Nothing may be written outside the folder.");
+        Directory.EnumerateFileSystemEntries(outside.Path, "*", SearchOption.AllDirectories).ShouldBe([inbox],
+            $"Refusing '{name}' must create nothing, neither in the folder nor outside it.");
     }
 
     [Test, Hint("Without AllowOverwrite an existing file is refused with AlreadyExists, and stays as it was.")]
