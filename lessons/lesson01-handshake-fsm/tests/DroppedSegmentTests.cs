@@ -75,6 +75,15 @@ public class DroppedSegmentTests
         m.TakeSingle("a SYN in ESTABLISHED after a passive open").ShouldBe(Seg(Ack, seq: 101, ack: 301));
     }
 
+    [Test, Hint("See Hint 4.5: in SYN-RECEIVED after a passive open, an acceptable SYN sends the connection back to LISTEN, as a RST does.")]
+    public void SYN_in_SYN_RECEIVED_after_a_passive_open_returns_to_LISTEN()
+    {
+        var m = Machine.In(TcpState.SynReceived);
+        m.TakeSent();
+        m.Receive(Seg(Syn, seq: 301));
+        m.State.ShouldBe(TcpState.Listen, "RFC 9293 (section 3.10.7.4): a SYN in SYN-RECEIVED of a passive open returns the connection to LISTEN.");
+    }
+
     [Test, Hint("See Hint 4.5: the challenge ACK changes nothing, even when the SYN also carries a FIN.")]
     public void SYN_with_FIN_in_ESTABLISHED_does_not_close()
     {

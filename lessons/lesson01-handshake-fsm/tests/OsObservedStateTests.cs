@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace NetCourse.Lesson01.Tests;
 
@@ -55,5 +56,22 @@ public class OsObservedStateTests
         await pair.CloseClientFirstAsync(deadline.Token);
         await OsPolling.ShouldReachAsync(pair.ClientEndPoint, pair.ServerEndPoint, TcpState.FinWait2,
             "The client closed, the server did not: the client's side waits for the server's FIN in FIN-WAIT-2.");
+    }
+    [Test, Hint("See Hint 6.2: a dual-mode IPv6 socket's side of a connection is listed as ::ffff:127.0.0.1; compare addresses after MapToIPv4().")]
+    public async Task Connection_accepted_by_a_dual_mode_socket_is_found_by_its_IPv4_endpoints()
+    {
+        using var deadline = Deadline();
+        // Loopback only: the listener is bound to ::ffff:127.0.0.1, the IPv4 loopback seen from IPv6.
+        using var listener = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp) { DualMode = true };
+        listener.Bind(new IPEndPoint(IPAddress.Loopback.MapToIPv6(), 0));
+        listener.Listen();
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var serverEndPoint = new IPEndPoint(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndPoint!).Port);
+        var connect = client.ConnectAsync(serverEndPoint, deadline.Token);
+        using var server = await listener.AcceptAsync(deadline.Token);
+        await connect;
+
+        await OsPolling.ShouldReachAsync(serverEndPoint, (IPEndPoint)client.LocalEndPoint!, TcpState.Established,
+            "The server's side of this connection belongs to a dual-mode IPv6 socket, listed with ::ffff:127.0.0.1 addresses.");
     }
 }
