@@ -74,4 +74,9 @@ public class FileNamesTests
     {
         FileNames.Problem(new string('日', 85)).ShouldBeNull("85 × '日' is exactly 255 UTF-8 bytes.");
     }
+    [Test, Hint("See Hint 1.1: a lone surrogate has no UTF-8 form: count bytes with an encoding that throws (new UTF8Encoding(false, true)) and refuse the name.")]
+    public void Name_that_is_not_valid_Unicode_is_refused()
+    {
+        FileNames.Problem("half\uD800.txt").ShouldNotBeNull("A lone surrogate is not a character: the name has no UTF-8 form.");
+    }
 }

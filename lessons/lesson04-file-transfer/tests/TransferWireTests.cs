@@ -142,4 +142,10 @@ public class TransferWireTests
         message.StartsWith(reply.Message, StringComparison.Ordinal).ShouldBeTrue("The shortened message should be the beginning of the original.");
         reply.Message.ShouldNotBeEmpty("Shorten the message, do not drop it.");
     }
+    [Test, Hint("A reply frame of just its status byte is a reply with an empty message.")]
+    public async Task Reply_with_an_empty_message_is_read()
+    {
+        using var stream = new MemoryStream(RawWire.Reply(TransferStatus.Ok, ""));
+        (await TransferWire.ReadReplyAsync(stream).WithDeadline()).ShouldBe(new TransferReply(TransferStatus.Ok, ""));
+    }
 }
