@@ -263,4 +263,24 @@ public class FileReceiverTests
             (await File.ReadAllBytesAsync(folder["race.txt"])).SequenceEqual(slow).ShouldBeTrue("race.txt differs from the transfer that was stored.");
         }
     }
+    [Test, Hint("See Hint 4.1: the socket is the caller's: do the I/O on a NetworkStream(connection, ownsSocket: false) and leave closing it to the caller.")]
+    public async Task Receiver_leaves_the_socket_to_its_caller()
+    {
+        using var folder = new TempFolder();
+        var receiver = new FileReceiver(new ReceiverOptions(folder.Path));
+        await using var server = await Loopback<bool>.StartAsync(async (socket, ct) =>
+        {
+            await receiver.ReceiveAsync(socket, ct);
+            return socket.SafeHandle.IsClosed;
+        });
+        using var client = await Loopback<bool>.ConnectAsync(server.EndPoint);
+        await using var stream = new NetworkStream(client);
+        await stream.WriteAsync(RawWire.Header("kept.txt", 3));
+        (await RawWire.ReadReplyAsync(stream)).Status.ShouldBe(TransferStatus.Ok);
+        await stream.WriteAsync(RawWire.ContentAndChecksum([1, 2, 3]));
+        client.Shutdown(SocketShutdown.Send);
+        (await RawWire.ReadReplyAsync(stream)).Status.ShouldBe(TransferStatus.Ok);
+
+        (await server.NextResultAsync()).ShouldBeFalse("ReceiveAsync closed the socket it was given: the socket is its caller's, who closes it.");
+    }
 }
