@@ -152,4 +152,35 @@ public class ClientTests
         await fake.ReplyAsync(request);
         (await call.WithDeadline()).RoundTrip.ShouldBe(TimeSpan.FromMilliseconds(30), "The reply came 30 ms (on the manual clock) after the request.");
     }
+    [Test, Hint("See Hint 3.1: bind the client's socket in the constructor, to port 0: LocalEndPoint is the port its requests come from, where the replies go.")]
+    public async Task Requests_come_from_the_clients_LocalEndPoint()
+    {
+        using var fake = new FakeServer();
+        fake.Client.LocalEndPoint.Port.ShouldNotBe(0, "LocalEndPoint should hold the port the system chose when the client bound its socket.");
+        var call = fake.Client.EchoAsync(new byte[] { 5 });
+        var request = await fake.NextRequestAsync("the request");
+        request.From.Port.ShouldBe(fake.Client.LocalEndPoint.Port, "The request should come from the client's LocalEndPoint.");
+        await fake.ReplyAsync(request);
+        await call.WithDeadline();
+    }
+
+    [Test, Hint("See Hint 3.1: the client's socket has the server's address family: for an IPv6 server, an IPv6 socket bound to IPAddress.IPv6Any.")]
+    public async Task Echo_through_a_server_on_IPv6_loopback_returns_the_payload()
+    {
+        await using var server = RunningServer.Start(IPAddress.IPv6Loopback);
+        using var client = new UdpEchoClient(server.EndPoint);
+        var payload = Payloads.Labelled(TestSeed.RandomForCurrentTest(), "v6");
+        (await client.EchoAsync(payload).WithDeadline()).Payload.ShouldBe(payload);
+    }
+
+    [Test, Hint("One request at a time per client: EchoAsync while another call is in flight throws InvalidOperationException, and the call in flight goes on.")]
+    public async Task Second_request_while_one_is_in_flight_is_rejected()
+    {
+        using var fake = new FakeServer();
+        var first = fake.Client.EchoAsync(new byte[] { 1 });
+        var request = await fake.NextRequestAsync("the first request");
+        await Should.ThrowAsync<InvalidOperationException>(async () => await fake.Client.EchoAsync(new byte[] { 2 }).WithDeadline(what: "the second EchoAsync"));
+        await fake.ReplyAsync(request);
+        (await first.WithDeadline()).Payload.ShouldBe(new byte[] { 1 }, "The rejected call must not disturb the one in flight.");
+    }
 }

@@ -118,6 +118,32 @@ public class ServerTests
             .SocketErrorCode.ShouldBe(SocketError.AddressAlreadyInUse);
     }
 
+    [Test, Hint("See Hint 2.3: a server runs once: a second RunAsync throws InvalidOperationException.")]
+    public async Task Second_RunAsync_is_rejected()
+    {
+        await using var server = RunningServer.Start();
+        await Should.ThrowAsync<InvalidOperationException>(async () => await server.Server.RunAsync().WithDeadline(what: "the second RunAsync"));
+    }
+
+    [Test, Hint("See Hint 2.3: DisposeAsync waits for the loop it stopped: when it returns, RunAsync has completed.")]
+    public async Task DisposeAsync_returns_once_RunAsync_has_completed()
+    {
+        var server = new UdpEchoServer(new IPEndPoint(IPAddress.Loopback, 0));
+        var run = server.RunAsync();
+        await server.DisposeAsync().AsTask().WithDeadline(what: "DisposeAsync of a running server");
+        run.IsCompleted.ShouldBeTrue("DisposeAsync returned while RunAsync was still running.");
+    }
+
+    [Test, Hint("See Hint 2.3: DisposeAsync may be called twice; the second call does nothing.")]
+    public async Task Disposing_a_server_twice_is_harmless()
+    {
+        var server = new UdpEchoServer(new IPEndPoint(IPAddress.Loopback, 0));
+        var run = server.RunAsync();
+        await server.DisposeAsync().AsTask().WithDeadline(what: "the first DisposeAsync");
+        await Should.NotThrowAsync(async () => await server.DisposeAsync().AsTask().WithDeadline(what: "the second DisposeAsync"));
+        await run.WithDeadline(what: "RunAsync after the server was disposed");
+    }
+
     private static void ShouldBeFree(IPEndPoint endpoint)
     {
         using var probe = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);

@@ -36,6 +36,33 @@ public class FileNamesTests
         FileNames.Problem(name).ShouldNotBeNull($"\"{name.Replace("\0", "\\0").Replace("\n", "\\n")}\" must be refused with a reason.");
     }
 
+    private static readonly string[] ReservedDeviceNames =
+    [
+        "CON", "PRN", "AUX", "NUL",
+        "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    ];
+
+    [TestCaseSource(nameof(ReservedDeviceNames))]
+    [Hint("See Hint 1.2: all of CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to LPT9 are devices on Windows, in any case and with any extension.")]
+    public void Every_reserved_device_name_with_an_extension_is_refused(string device)
+    {
+        var name = device.ToLowerInvariant() + ".log";
+        FileNames.Problem(name).ShouldNotBeNull($"'{name}' opens the {device} device on Windows and must be refused.");
+    }
+
+    [TestCase("a<b.txt")]
+    [TestCase("a>b.txt")]
+    [TestCase("say \"hi\".txt")]
+    [TestCase("a|b.txt")]
+    [TestCase("why?.txt")]
+    [TestCase("*.txt")]
+    [Hint("See Hint 1.2: Windows forbids < > \" | ? * in file names: refuse each of them.")]
+    public void Name_with_a_character_Windows_forbids_is_refused(string name)
+    {
+        FileNames.Problem(name).ShouldNotBeNull($"'{name}' holds a character Windows forbids in file names.");
+    }
+
     [Test, Hint("Count UTF-8 bytes (Encoding.UTF8.GetByteCount), not chars: 86 Japanese characters are 258 bytes.")]
     public void Name_over_255_UTF8_bytes_is_refused()
     {
@@ -46,5 +73,10 @@ public class FileNamesTests
     public void Name_of_exactly_255_UTF8_bytes_is_accepted()
     {
         FileNames.Problem(new string('日', 85)).ShouldBeNull("85 × '日' is exactly 255 UTF-8 bytes.");
+    }
+    [Test, Hint("See Hint 1.1: a lone surrogate has no UTF-8 form: count bytes with an encoding that throws (new UTF8Encoding(false, true)) and refuse the name.")]
+    public void Name_that_is_not_valid_Unicode_is_refused()
+    {
+        FileNames.Problem("half\uD800.txt").ShouldNotBeNull("A lone surrogate is not a character: the name has no UTF-8 form.");
     }
 }

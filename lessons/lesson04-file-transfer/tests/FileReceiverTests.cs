@@ -51,20 +51,24 @@ public class FileReceiverTests
     }
 
     [TestCase("../escaped.txt")]
-    [TestCase("/tmp/absolute.txt")]
+    [TestCase("{outside}/absolute.txt")]
     [TestCase("sub/file.txt")]
     [TestCase("CON")]
     [Hint("See Hint 4.2: check the name with FileNames.Problem before creating anything, and answer InvalidName.")]
     public async Task Receiver_refuses_a_hostile_name_and_creates_nothing(string name)
     {
-        using var folder = new TempFolder();
-        var (server, _) = await StartAsync(folder);
-        await using var _s = server;
+        // The receiver's folder sits inside a folder of the test's own: a name that escapes lands
+        // where the test looks, and is deleted with it (never in the shared temporary folder).
+        using var outside = new TempFolder();
+        var inbox = outside.Folder("inbox");
+        name = name.Replace("{outside}", outside.Path);
+        var receiver = new FileReceiver(new ReceiverOptions(inbox));
+        await using var server = await Loopback<TransferReply>.StartAsync((socket, ct) => receiver.ReceiveAsync(socket, ct));
 
         (await SendRawAsync(server, name, [1, 2, 3])).ShouldBe([TransferStatus.InvalidName]);
         (await server.NextResultAsync()).Status.ShouldBe(TransferStatus.InvalidName);
-        folder.ShouldHoldOnly();
-        File.Exists(Path.Combine(folder.Path, "..", "escaped.txt")).ShouldBeFalse("Nothing may be written outside the folder.");
+        Directory.EnumerateFileSystemEntries(outside.Path, "*", SearchOption.AllDirectories).ShouldBe([inbox],
+            $"Refusing '{name}' must create nothing, neither in the folder nor outside it.");
     }
 
     [Test, Hint("Without AllowOverwrite an existing file is refused with AlreadyExists, and stays as it was.")]
@@ -183,5 +187,100 @@ public class FileReceiverTests
         folder.ShouldHoldOnly([.. files.Select(f => f.Item1)]);
         foreach (var (name, content) in files)
             (await File.ReadAllBytesAsync(folder[name])).SequenceEqual(content).ShouldBeTrue($"{name} was stored altered.");
+    }
+    [Test, Hint("The limit is inclusive: a file of exactly MaxFileSize bytes is accepted; only a longer one is TooLarge.")]
+    public async Task Receiver_accepts_a_file_of_exactly_its_size_limit()
+    {
+        using var folder = new TempFolder();
+        var (server, _) = await StartAsync(folder, max: 10);
+        await using var _s = server;
+        (await SendRawAsync(server, "exact.bin", new byte[10])).ShouldBe([TransferStatus.Ok, TransferStatus.Ok]);
+        folder.ShouldHoldOnly("exact.bin");
+    }
+
+    [Test, Hint("See Hint 4.1: after the checksum the sender half-closes; a byte more breaks the protocol: store nothing and return Incomplete.")]
+    public async Task Receiver_whose_sender_sends_bytes_after_the_checksum_stores_nothing()
+    {
+        using var folder = new TempFolder();
+        var (server, _) = await StartAsync(folder);
+        await using var _s = server;
+        var content = SeededContent.Bytes(TestSeed.ForCurrentTest(), 3_000);
+        using (var client = await Loopback<TransferReply>.ConnectAsync(server.EndPoint))
+        {
+            await using var stream = new NetworkStream(client);
+            await stream.WriteAsync(RawWire.Header("extra.bin", content.Length));
+            (await RawWire.ReadReplyAsync(stream)).Status.ShouldBe(TransferStatus.Ok);
+            byte[] tooMuch = [.. RawWire.ContentAndChecksum(content), 0x2A];
+            await stream.WriteAsync(tooMuch);
+            client.Shutdown(SocketShutdown.Send);
+            await RawWire.ReadToEndAsync(stream); // a reply, or none: either is fine
+        }
+
+        (await server.NextResultAsync()).Status.ShouldBe(TransferStatus.Incomplete, "A byte after the checksum is not the end of stream the protocol asks for.");
+        folder.ShouldHoldOnly();
+    }
+
+    [Test, Points(2), Hint("See Hint 4.5: two transfers of one name may both be accepted; when the second finishes, File.Move without overwrite fails: answer AlreadyExists and keep the first file.")]
+    public async Task Transfer_of_a_name_stored_meanwhile_by_another_transfer_gets_AlreadyExists()
+    {
+        using var folder = new TempFolder();
+        var (server, _) = await StartAsync(folder);
+        await using var _s = server;
+        var random = TestSeed.RandomForCurrentTest();
+        var (slow, fast) = (new byte[20_000], new byte[5_000]);
+        random.NextBytes(slow);
+        random.NextBytes(fast);
+
+        using var client = await Loopback<TransferReply>.ConnectAsync(server.EndPoint);
+        await using var stream = new NetworkStream(client);
+        await stream.WriteAsync(RawWire.Header("race.txt", slow.Length));
+        var first = (await RawWire.ReadReplyAsync(stream)).Status;
+        first.ShouldBe(TransferStatus.Ok, "Nothing is stored under race.txt yet: the first transfer is accepted.");
+        await stream.WriteAsync(slow.AsMemory(0, 10_000));
+
+        // A second transfer of the same name, started and finished while the first is half way.
+        var fastReplies = await SendRawAsync(server, "race.txt", fast);
+        (await server.NextResultAsync()).Status.ShouldBe(fastReplies[^1]);
+
+        await stream.WriteAsync(RawWire.ContentAndChecksum(slow).AsMemory(10_000));
+        client.Shutdown(SocketShutdown.Send);
+        var slowReply = await RawWire.ReadToEndAsync(stream);
+        var slowResult = (await server.NextResultAsync()).Status;
+
+        folder.ShouldHoldOnly("race.txt");
+        if (fastReplies.SequenceEqual([TransferStatus.Ok, TransferStatus.Ok]))
+        {
+            slowResult.ShouldBe(TransferStatus.AlreadyExists, "The other transfer stored race.txt first: without AllowOverwrite this one must be refused with AlreadyExists.");
+            slowReply.Length.ShouldBeGreaterThan(Wire.FramePrefixSize, "The refused sender should get its AlreadyExists reply.");
+            slowReply[Wire.FramePrefixSize].ShouldBe((byte)TransferStatus.AlreadyExists);
+            (await File.ReadAllBytesAsync(folder["race.txt"])).SequenceEqual(fast).ShouldBeTrue("The refused transfer replaced the file stored first.");
+        }
+        else
+        {
+            // A receiver may refuse a name already in transfer at its header: then the first one stores it.
+            fastReplies.ShouldBe([TransferStatus.AlreadyExists], "The second transfer should either be stored or be refused with AlreadyExists.");
+            slowResult.ShouldBe(TransferStatus.Ok);
+            (await File.ReadAllBytesAsync(folder["race.txt"])).SequenceEqual(slow).ShouldBeTrue("race.txt differs from the transfer that was stored.");
+        }
+    }
+    [Test, Hint("See Hint 4.1: the socket is the caller's: do the I/O on a NetworkStream(connection, ownsSocket: false) and leave closing it to the caller.")]
+    public async Task Receiver_leaves_the_socket_to_its_caller()
+    {
+        using var folder = new TempFolder();
+        var receiver = new FileReceiver(new ReceiverOptions(folder.Path));
+        await using var server = await Loopback<bool>.StartAsync(async (socket, ct) =>
+        {
+            await receiver.ReceiveAsync(socket, ct);
+            return socket.SafeHandle.IsClosed;
+        });
+        using var client = await Loopback<bool>.ConnectAsync(server.EndPoint);
+        await using var stream = new NetworkStream(client);
+        await stream.WriteAsync(RawWire.Header("kept.txt", 3));
+        (await RawWire.ReadReplyAsync(stream)).Status.ShouldBe(TransferStatus.Ok);
+        await stream.WriteAsync(RawWire.ContentAndChecksum([1, 2, 3]));
+        client.Shutdown(SocketShutdown.Send);
+        (await RawWire.ReadReplyAsync(stream)).Status.ShouldBe(TransferStatus.Ok);
+
+        (await server.NextResultAsync()).ShouldBeFalse("ReceiveAsync closed the socket it was given: the socket is its caller's, who closes it.");
     }
 }

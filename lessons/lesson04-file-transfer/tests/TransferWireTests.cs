@@ -60,4 +60,92 @@ public class TransferWireTests
         var reply = await TransferWire.ReadReplyAsync(stream).WithDeadline();
         reply.ShouldBe(new TransferReply(TransferStatus.ChecksumMismatch, "bad sum"));
     }
+    [Test, Hint("See Hint 2.4: a header frame must hold at least the 8-byte file length; a shorter one is a protocol error.")]
+    public async Task Header_frame_too_short_for_the_file_length_is_a_protocol_error()
+    {
+        using var stream = new MemoryStream([0, 0, 0, 3, 1, 2, 3]);
+        await Should.ThrowAsync<TransferProtocolException>(async () => await TransferWire.ReadHeaderAsync(stream).WithDeadline());
+    }
+
+    [Test, Hint("See Hint 2.4: a file length is never negative: a header announcing one is a protocol error.")]
+    public async Task Header_announcing_a_negative_length_is_a_protocol_error()
+    {
+        using var stream = new MemoryStream(RawWire.Header("minus.txt", -1));
+        await Should.ThrowAsync<TransferProtocolException>(async () => await TransferWire.ReadHeaderAsync(stream).WithDeadline());
+    }
+
+    [Test, Hint("See Hint 2.4: decode the name strictly (new UTF8Encoding(false, throwOnInvalidBytes: true)): bytes that are not UTF-8 are a protocol error, not a name full of replacement characters.")]
+    public async Task Header_whose_name_is_not_UTF8_is_a_protocol_error()
+    {
+        using var stream = new MemoryStream([0, 0, 0, 10, 0, 0, 0, 0, 0, 0, 0, 1, 0xFF, 0xFE]);
+        await Should.ThrowAsync<TransferProtocolException>(async () => await TransferWire.ReadHeaderAsync(stream).WithDeadline());
+    }
+
+    [Test, Hint("See Hint 2.4: a name over Wire.MaxNameBytes UTF-8 bytes is the caller's mistake: throw ArgumentException, write nothing.")]
+    public async Task Header_with_a_name_over_255_UTF8_bytes_is_not_written()
+    {
+        using var output = new MemoryStream();
+        await Should.ThrowAsync<ArgumentException>(async () => await TransferWire.WriteHeaderAsync(output, new FileHeader(new string('日', 86), 1)).WithDeadline());
+        output.Length.ShouldBe(0, "Nothing may be written for a header that is refused.");
+    }
+
+    [Test, Hint("The limit is inclusive: a name of exactly Wire.MaxNameBytes UTF-8 bytes is written.")]
+    public async Task Header_with_a_name_of_exactly_255_UTF8_bytes_is_written()
+    {
+        using var output = new MemoryStream();
+        var name = new string('日', 85);
+        await TransferWire.WriteHeaderAsync(output, new FileHeader(name, 1)).WithDeadline();
+        Convert.ToHexString(output.ToArray()).ShouldBe(Convert.ToHexString(RawWire.Header(name, 1)));
+    }
+
+    [Test, Hint("See Hint 2.4: the status byte must be one of the table's; any other is a protocol error.")]
+    public async Task Reply_with_an_unknown_status_is_a_protocol_error()
+    {
+        using var stream = new MemoryStream(RawWire.Reply((TransferStatus)6, "what?"));
+        await Should.ThrowAsync<TransferProtocolException>(async () => await TransferWire.ReadReplyAsync(stream).WithDeadline());
+    }
+
+    [Test, Hint("See Hint 2.4: a reply frame holds at least its status byte; an empty one is a protocol error.")]
+    public async Task Empty_reply_frame_is_a_protocol_error()
+    {
+        using var stream = new MemoryStream([0, 0, 0, 0]);
+        await Should.ThrowAsync<TransferProtocolException>(async () => await TransferWire.ReadReplyAsync(stream).WithDeadline());
+    }
+
+    [Test, Hint("See Hint 2.3: the limit is inclusive: a frame of exactly Wire.MaxFrameSize bytes is read.")]
+    public async Task Reply_frame_of_exactly_the_maximum_size_is_read()
+    {
+        var message = new string('m', Wire.MaxFrameSize - 1);
+        using var stream = new MemoryStream(RawWire.Reply(TransferStatus.TooLarge, message));
+        (await TransferWire.ReadReplyAsync(stream).WithDeadline()).ShouldBe(new TransferReply(TransferStatus.TooLarge, message));
+    }
+
+    [Test, Hint("See Hint 2.4: a message that just fits (status byte + message = Wire.MaxFrameSize bytes) is written whole.")]
+    public async Task Reply_whose_message_just_fits_is_written_whole()
+    {
+        using var output = new MemoryStream();
+        var message = new string('m', Wire.MaxFrameSize - 1);
+        await TransferWire.WriteReplyAsync(output, new TransferReply(TransferStatus.TooLarge, message)).WithDeadline();
+        Convert.ToHexString(output.ToArray()).ShouldBe(Convert.ToHexString(RawWire.Reply(TransferStatus.TooLarge, message)));
+    }
+
+    [Test, Hint("See Hint 2.4: a message too long for the frame is shortened to fit, keeping its beginning; the status is never lost.")]
+    public async Task Reply_whose_message_is_too_long_is_shortened_to_fit_the_frame()
+    {
+        using var output = new MemoryStream();
+        var message = new string('m', Wire.MaxFrameSize);
+        await TransferWire.WriteReplyAsync(output, new TransferReply(TransferStatus.InvalidName, message)).WithDeadline();
+        output.Position = 0;
+        var reply = await RawWire.ReadReplyAsync(output);
+        (output.Length - Wire.FramePrefixSize).ShouldBeLessThanOrEqualTo(Wire.MaxFrameSize, "The reply frame is over Wire.MaxFrameSize: the peer would refuse it.");
+        reply.Status.ShouldBe(TransferStatus.InvalidName);
+        message.StartsWith(reply.Message, StringComparison.Ordinal).ShouldBeTrue("The shortened message should be the beginning of the original.");
+        reply.Message.ShouldNotBeEmpty("Shorten the message, do not drop it.");
+    }
+    [Test, Hint("A reply frame of just its status byte is a reply with an empty message.")]
+    public async Task Reply_with_an_empty_message_is_read()
+    {
+        using var stream = new MemoryStream(RawWire.Reply(TransferStatus.Ok, ""));
+        (await TransferWire.ReadReplyAsync(stream).WithDeadline()).ShouldBe(new TransferReply(TransferStatus.Ok, ""));
+    }
 }
