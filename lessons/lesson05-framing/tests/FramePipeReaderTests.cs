@@ -153,6 +153,18 @@ public class FramePipeReaderTests
         error.MaxFrameSize.ShouldBe(1000);
     }
 
+    [Test, Hint("See Task 7: only a header announcing *more* than maxFrameSize is refused; a frame of exactly maxFrameSize is taken.")]
+    public void TryReadLengthPrefixed_takes_a_frame_of_exactly_the_maximum()
+    {
+        var payload = Enumerable.Range(0, 1000).Select(i => (byte)i).ToArray();
+        var buffer = new ReadOnlySequence<byte>([0, 0, 0x03, 0xE8, .. payload]);
+
+        FramePipeReader.TryReadLengthPrefixed(ref buffer, 1000, out var frame)
+            .ShouldBeTrue("A frame of exactly maxFrameSize (1000) bytes is within the limit.");
+        frame.ToArray().ShouldBe(payload);
+        buffer.IsEmpty.ShouldBeTrue("The whole frame was taken.");
+    }
+
     [Test, Hint("See Hint 7.3: ReadAsync, take every whole frame, AdvanceTo(buffer.Start, buffer.End), and read again until IsCompleted.")]
     public async Task ReadLengthPrefixedFramesAsync_delivers_every_frame_of_a_pipe_written_in_small_pieces()
     {
