@@ -52,21 +52,12 @@ public class ShutdownTests
     [Test, Points(2), Hint("See Hint 5.3: a line being answered when StopAsync starts gets its answer before the connection closes.")]
     public async Task StopAsync_lets_a_line_in_progress_finish()
     {
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var s = ServerSetup.Start(async (line, _) =>
-        {
-            entered.TrySetResult();
-            await release.Task;
-            return ServerSetup.AnswerTo(line);
-        });
+        var handler = new HeldHandler();
+        await using var s = ServerSetup.Start(handler.AnswerAsync);
         await using var client = await s.ConnectAsync();
         await client.SendAsync("slow\n");
-        await entered.Task.WithDeadline(what: "the handler starting on the line");
 
-        var stopping = s.Server.StopAsync();
-        await Wait.UntilAsync(() => s.Clock.PendingTimers > 0 || stopping.IsCompleted, what: "StopAsync waiting for the line in progress");
-        release.SetResult();
+        var stopping = await handler.StopWhileHeldAsync(s);
 
         (await client.ReadLineAsync("the answer to the line in progress")).ShouldBe("re:slow",
             "Shutdown must let the line in progress finish and send its answer.");
@@ -77,22 +68,13 @@ public class ShutdownTests
     [Test, Points(1), Hint("See Hint 5.3: after the answer to the line in progress, close: the lines queued behind it are not read.")]
     public async Task StopAsync_does_not_answer_the_lines_queued_behind_the_one_in_progress()
     {
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var s = ServerSetup.Start(async (line, _) =>
-        {
-            entered.TrySetResult();
-            await release.Task;
-            return ServerSetup.AnswerTo(line);
-        });
+        var handler = new HeldHandler();
+        await using var s = ServerSetup.Start(handler.AnswerAsync);
         await using var client = await s.ConnectAsync();
         // Both lines in one write: the second is in the server's buffer, queued behind the first.
         await client.SendAsync("slow\nqueued\n");
-        await entered.Task.WithDeadline(what: "the handler starting on the first line");
 
-        var stopping = s.Server.StopAsync();
-        await Wait.UntilAsync(() => s.Clock.PendingTimers > 0 || stopping.IsCompleted, what: "StopAsync waiting for the line in progress");
-        release.SetResult();
+        var stopping = await handler.StopWhileHeldAsync(s);
 
         (await client.ReadLineAsync("the answer to the line in progress")).ShouldBe("re:slow");
         await client.ShouldBeClosedByServerAsync("a shutdown lets the line in progress finish, not the lines queued behind it.");
@@ -124,5 +106,29 @@ public class ShutdownTests
         await s.StopAsync();
         await s.StopAsync();
         s.Server.ActiveConnections.ShouldBe(0);
+    }
+
+    /// <summary>A handler that holds the first line it gets until a shutdown has begun, then answers like the echo handler.</summary>
+    private sealed class HeldHandler
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async ValueTask<string> AnswerAsync(string line, CancellationToken cancellation)
+        {
+            _entered.TrySetResult();
+            await _release.Task;
+            return ServerSetup.AnswerTo(line);
+        }
+
+        /// <summary>Waits for the handler to hold a line, starts StopAsync, and lets the line go once the shutdown waits for it.</summary>
+        public async Task<Task> StopWhileHeldAsync(ServerSetup s)
+        {
+            await _entered.Task.WithDeadline(what: "the handler starting on the line");
+            var stopping = s.Server.StopAsync();
+            await Wait.UntilAsync(() => s.Clock.PendingTimers > 0 || stopping.IsCompleted, what: "StopAsync waiting for the line in progress");
+            _release.SetResult();
+            return stopping;
+        }
     }
 }
