@@ -8,8 +8,9 @@ namespace NetCourse.Grader.Building;
 /// </summary>
 public static class BuildInputs
 {
-    /// <summary>The repository's build files: the output layout, the API gate, the package versions, the SDK pin.</summary>
-    private static readonly string[] RootFileNames =
+    /// <summary>The repository's build files: the output layout, the API gate, the package versions, the SDK pin.
+    /// The one list: build stamps hash these, and trusted grading takes them from the trusted checkout.</summary>
+    public static readonly IReadOnlyList<string> RootFileNames =
         ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", ".editorconfig"];
 
     /// <summary>

@@ -40,7 +40,8 @@ public sealed class SubmissionWorkspace : IDisposable
     /// <summary>A lesson's exceptions to the API gate.</summary>
     public const string AllowedApisFile = "allowed-apis.txt";
 
-    private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NetCourse.sln", ".editorconfig"];
+    // The build files (one list, in BuildInputs) and the solution file: a submission changes none of them.
+    private static readonly string[] RootFiles = [.. BuildInputs.RootFileNames, "NetCourse.sln"];
 
     public required string Root { get; init; }
     public required IReadOnlyList<SubmissionProblem> Problems { get; init; }
