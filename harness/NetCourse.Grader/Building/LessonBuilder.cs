@@ -9,6 +9,12 @@ public sealed record BuildResult(bool Succeeded, IReadOnlyList<string> Errors, s
 {
     /// <summary>No tests were compiled: the build was proven unnecessary, or the tests of another implementation with the same reference assembly were reused.</summary>
     public bool Reused { get; init; }
+
+    /// <summary>
+    /// The implementation's assembly the tests run with (beside the tests assembly), as MSBuild named
+    /// it; null when the grader did not ask (trusted grading, a failed build).
+    /// </summary>
+    public string? ImplementationAssemblyPath { get; init; }
 }
 
 /// <summary>Builds a lesson's tests against one implementation, each into its own output folder.
@@ -33,8 +39,10 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
         if (BuildStamp.Read(stampFile) is { } stamp && stamp.Tests == testsHash && OutputsHash(stamp.TestsAssembly, stamp.ImplementationFile) == stamp.Outputs)
         {
             var testAssembly = stamp.TestsAssembly;
+            var implementationAssembly = Path.Combine(Path.GetDirectoryName(testAssembly)!, stamp.ImplementationFile);
             // Nothing changed since the last build that succeeded: no MSBuild at all.
-            if (stamp.Sources == sourcesHash) return new BuildResult(true, [], testAssembly) { Reused = true };
+            if (stamp.Sources == sourcesHash)
+                return new BuildResult(true, [], testAssembly) { Reused = true, ImplementationAssemblyPath = implementationAssembly };
 
             // Only the implementation changed: compile it alone, and if everything the tests were
             // compiled against (its binding surface) is the same, put it under the tests.
@@ -45,18 +53,19 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
             {
                 TestsFolder.PutImplementation(Path.GetDirectoryName(testAssembly)!, alone.Assembly);
                 BuildStamp.Write(stampFile, stamp with { Sources = sourcesHash, Outputs = OutputsHash(testAssembly, stamp.ImplementationFile) });
-                return new BuildResult(true, [], testAssembly);
+                return new BuildResult(true, [], testAssembly) { ImplementationAssemblyPath = implementationAssembly };
             }
         }
 
         BuildStamp.Delete(stampFile);
         var build = await BuildTestsAsync(lesson, implementation);
         var folder = Path.GetDirectoryName(build.TestAssemblyPath);
-        if (build.Succeeded && folder is not null && await AssemblyFileNameAsync(project) is { } fileName
-            && BindingHash(Path.Combine(folder, fileName), folder) is { } binding)
+        if (!build.Succeeded || folder is null || await AssemblyFileNameAsync(project) is not { } fileName) return build;
+        var implementationPath = Path.Combine(folder, fileName);
+        if (BindingHash(implementationPath, folder) is { } binding)
             BuildStamp.Write(stampFile, new BuildStamp(testsHash, sourcesHash, binding, fileName, OutputsHash(build.TestAssemblyPath, fileName))
                 { TestsAssembly = build.TestAssemblyPath });
-        return build;
+        return build with { ImplementationAssemblyPath = implementationPath };
     }
 
     /// <summary>
@@ -79,7 +88,8 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
         // Not under bin/: MSBuild may later overwrite files there in place, and these are hard links.
         var folder = Path.Combine(BuildRoot, "swap", lesson.Slug, implementation.Pivot);
         TestsFolder.Assemble(baselineFolder, folder, alone.Assembly);
-        return new BuildResult(true, [], Path.Combine(folder, Path.GetFileName(baseline.TestAssemblyPath))) { Reused = true };
+        return new BuildResult(true, [], Path.Combine(folder, Path.GetFileName(baseline.TestAssemblyPath)))
+            { Reused = true, ImplementationAssemblyPath = Path.Combine(folder, Path.GetFileName(alone.Assembly)) };
     }
 
     private readonly Dictionary<string, ImplementationBuild> _prebuilt = new(StringComparer.Ordinal);
@@ -205,18 +215,6 @@ public sealed partial class LessonBuilder(string repoRoot, ProcessSandbox? sandb
             repoRoot, new Dictionary<string, string>());
         if (sandbox is not null) command = sandbox.Wrap(command, SandboxProfile.Build);
         return ChildProcess.RunAsync(command.FileName, command.Arguments, command.WorkingDirectory, BuildTimeout, command.Environment);
-    }
-
-    /// <summary>
-    /// Where Directory.Build.props puts a project's assembly (optionally under an implementation's
-    /// folder), derived without MSBuild: only for a program whose build the grader skips when its
-    /// stamp beside this path is current (<see cref="ProgramBuildStamp"/>) and the notebook runner.
-    /// Every tests assembly's path is MSBuild's answer (<see cref="BuildAndLocateAsync"/>).
-    /// </summary>
-    public string OutputAssembly(string project, string? pivot = null)
-    {
-        var folder = Path.Combine(BuildRoot, "bin", Path.GetRelativePath(repoRoot, Path.GetDirectoryName(project)!).Replace('\\', '/'));
-        return Path.Combine(pivot is null ? folder : Path.Combine(folder, pivot), Path.GetFileNameWithoutExtension(project) + ".dll");
     }
 
     /// <summary>The compiler's and MSBuild's error lines, once each, with paths relative to the repository.</summary>

@@ -14,9 +14,10 @@ public static class NotebookCheck
     {
         var builder = new LessonBuilder(repoRoot);
         var project = Path.Combine(repoRoot, ProjectPath);
-        var (buildCode, buildOutput) = await builder.BuildProjectAsync(project);
-        if (buildCode != 0) return (buildCode, "the notebook runner does not build:\n" + string.Join('\n', builder.Diagnostics(buildOutput)));
-        return await ChildProcess.RunAsync("dotnet", [builder.OutputAssembly(project), .. arguments, "--repo", repoRoot],
+        var (buildCode, buildOutput, runner) = await builder.BuildAndLocateAsync(project);
+        if (buildCode != 0 || runner is null)
+            return (buildCode == 0 ? 1 : buildCode, "the notebook runner does not build:\n" + string.Join('\n', builder.Diagnostics(buildOutput)));
+        return await ChildProcess.RunAsync("dotnet", [runner, .. arguments, "--repo", repoRoot],
             repoRoot, TimeSpan.FromMinutes(15));
     }
 

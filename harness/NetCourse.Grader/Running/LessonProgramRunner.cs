@@ -26,19 +26,21 @@ public sealed class LessonProgramRunner(LessonCatalog catalog, TextWriter output
         if (program.Owner != lesson)
             error.WriteLine($"{lesson.Id}'s code runs inside {program.Owner.Id}'s program, with {program.Owner.Id}'s code behind it.");
         var builder = new LessonBuilder(catalog.RepoRoot);
-        var assembly = builder.OutputAssembly(program.ProjectPath, implementation.Pivot);
-        var stamp = ProgramBuildStamp.Compute(catalog, program, implementation);
-        if (!ProgramBuildStamp.IsCurrent(assembly, stamp))
+        var inputs = ProgramBuildStamp.Compute(catalog, program, implementation);
+        var stampFile = ProgramBuildStamp.FileFor(builder.BuildRoot, program, implementation);
+        var assembly = ProgramBuildStamp.CurrentAssembly(stampFile, inputs);
+        if (assembly is null)
         {
             error.WriteLine($"Building {program.Owner.Id}'s program with {implementation}…");
-            var (exitCode, buildOutput) = await builder.BuildProjectAsync(program.ProjectPath, implementation.MSBuildProperties);
-            if (exitCode != 0 || !File.Exists(assembly))
+            var (exitCode, buildOutput, located) = await builder.BuildAndLocateAsync(program.ProjectPath, implementation.MSBuildProperties);
+            if (exitCode != 0 || located is null || !File.Exists(located))
             {
                 error.WriteLine($"grade: {(implementation.Kind == ImplementationKind.Stub ? "your code" : implementation.ToString())} does not compile, so there is nothing to run yet:");
                 foreach (var line in builder.Diagnostics(buildOutput).Take(20)) error.WriteLine($"  {line}");
                 return 1;
             }
-            ProgramBuildStamp.Write(assembly, stamp);
+            ProgramBuildStamp.Write(stampFile, inputs, located);
+            assembly = located;
         }
         return await StartAsync(assembly, arguments, new Dictionary<string, string>
         {
