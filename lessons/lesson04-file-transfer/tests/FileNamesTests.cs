@@ -79,4 +79,25 @@ public class FileNamesTests
     {
         FileNames.Problem("half\uD800.txt").ShouldNotBeNull("A lone surrogate is not a character: the name has no UTF-8 form.");
     }
+
+    private static readonly object[] RefusedNamesByRule =
+    [
+        new object[] { "", "being empty" },
+        new object[] { "half\uD800.txt", "not being valid Unicode" },
+        new object[] { new string('日', 86), "being over 255 UTF-8 bytes" },
+        new object[] { "..", "being the parent folder" },
+        new object[] { "sub/file.txt", "a path separator" },
+        new object[] { "a:b", "a colon" },
+        new object[] { "line\nbreak", "a control character" },
+        new object[] { "a<b.txt", "a character Windows forbids" },
+        new object[] { "notes.", "a trailing dot" },
+        new object[] { "CON", "a reserved device name" },
+    ];
+
+    [TestCaseSource(nameof(RefusedNamesByRule))]
+    [Hint("A refused name gets a reason in words (the receiver sends it back in its InvalidName reply), never an empty string.")]
+    public void Refused_name_gets_a_reason_in_words(string name, string rule)
+    {
+        FileNames.Problem(name).ShouldNotBeNullOrWhiteSpace($"A name refused for {rule} must come with a reason in words.");
+    }
 }

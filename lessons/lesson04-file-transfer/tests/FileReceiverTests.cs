@@ -11,16 +11,21 @@ public class FileReceiverTests
     }
 
     /// <summary>Sends a whole, correct transfer and returns the two replies the sender saw.</summary>
-    private static async Task<List<TransferStatus>> SendRawAsync(Loopback<TransferReply> server, string name, byte[] content, byte[]? trailer = null)
+    private static async Task<List<TransferStatus>> SendRawAsync(Loopback<TransferReply> server, string name, byte[] content, byte[]? trailer = null) =>
+        [.. (await SendRawRepliesAsync(server, name, content, trailer)).Select(r => r.Status)];
+
+    /// <summary>Like <see cref="SendRawAsync"/>, with the replies' messages.</summary>
+    private static async Task<List<(TransferStatus Status, string Message)>> SendRawRepliesAsync(Loopback<TransferReply> server, string name,
+        byte[] content, byte[]? trailer = null)
     {
         using var client = await Loopback<TransferReply>.ConnectAsync(server.EndPoint);
         await using var stream = new NetworkStream(client);
         await stream.WriteAsync(RawWire.Header(name, content.Length));
-        var replies = new List<TransferStatus> { (await RawWire.ReadReplyAsync(stream)).Status };
-        if (replies[0] != TransferStatus.Ok) return replies;
+        var replies = new List<(TransferStatus Status, string Message)> { await RawWire.ReadReplyAsync(stream) };
+        if (replies[0].Status != TransferStatus.Ok) return replies;
         await stream.WriteAsync(trailer is null ? RawWire.ContentAndChecksum(content) : [.. content, .. trailer]);
         client.Shutdown(SocketShutdown.Send);
-        replies.Add((await RawWire.ReadReplyAsync(stream)).Status);
+        replies.Add(await RawWire.ReadReplyAsync(stream));
         return replies;
     }
 
@@ -251,7 +256,7 @@ public class FileReceiverTests
         if (fastReplies.SequenceEqual([TransferStatus.Ok, TransferStatus.Ok]))
         {
             slowResult.ShouldBe(TransferStatus.AlreadyExists, "The other transfer stored race.txt first: without AllowOverwrite this one must be refused with AlreadyExists.");
-            slowReply.Length.ShouldBeGreaterThan(Wire.FramePrefixSize, "The refused sender should get its AlreadyExists reply.");
+            slowReply.Length.ShouldBeGreaterThan(Wire.FramePrefixSize + 1, "The refused sender should get its AlreadyExists reply, with a message saying why (rule 6).");
             slowReply[Wire.FramePrefixSize].ShouldBe((byte)TransferStatus.AlreadyExists);
             (await File.ReadAllBytesAsync(folder["race.txt"])).SequenceEqual(fast).ShouldBeTrue("The refused transfer replaced the file stored first.");
         }
@@ -282,5 +287,54 @@ public class FileReceiverTests
         (await RawWire.ReadReplyAsync(stream)).Status.ShouldBe(TransferStatus.Ok);
 
         (await server.NextResultAsync()).ShouldBeFalse("ReceiveAsync closed the socket it was given: the socket is its caller's, who closes it.");
+    }
+
+    [TestCase(TransferStatus.Ok)]
+    [TestCase(TransferStatus.InvalidName)]
+    [TestCase(TransferStatus.AlreadyExists)]
+    [TestCase(TransferStatus.TooLarge)]
+    [TestCase(TransferStatus.ChecksumMismatch)]
+    [Hint("Rule 6 of the protocol: every reply says in words what happened (why a name was refused, what was stored), never nothing.")]
+    public async Task Every_reply_carries_a_message_for_a_human(TransferStatus verdict)
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder["taken.txt"], "original");
+        var (server, _) = await StartAsync(folder, max: 10);
+        await using var _s = server;
+        (string Name, byte[] Content, byte[]? Trailer) transfer = verdict switch
+        {
+            TransferStatus.InvalidName => ("../x.txt", new byte[3], null),
+            TransferStatus.AlreadyExists => ("taken.txt", new byte[3], null),
+            TransferStatus.TooLarge => ("big.bin", new byte[11], null),
+            TransferStatus.ChecksumMismatch => ("bad.bin", new byte[3], new byte[32]),
+            _ => ("fine.txt", new byte[3], null),
+        };
+
+        var replies = await SendRawRepliesAsync(server, transfer.Name, transfer.Content, transfer.Trailer);
+        replies[^1].Status.ShouldBe(verdict);
+        foreach (var (status, message) in replies)
+            message.ShouldNotBeNullOrWhiteSpace($"The {status} reply came with an empty message.");
+        (await server.NextResultAsync()).Message.ShouldNotBeNullOrWhiteSpace($"The {verdict} verdict ReceiveAsync returned has an empty message.");
+    }
+
+    [Test, Hint("Rule 6 of the protocol: the Incomplete verdict ReceiveAsync returns says in words what broke, though nobody hears it.")]
+    public async Task Incomplete_verdict_carries_a_message_for_a_human()
+    {
+        using var folder = new TempFolder();
+        var (server, _) = await StartAsync(folder);
+        await using var _s = server;
+        using (var client = await Loopback<TransferReply>.ConnectAsync(server.EndPoint))
+        {
+            await using var stream = new NetworkStream(client);
+            await stream.WriteAsync(RawWire.Header("half.bin", 1_000));
+            (await RawWire.ReadReplyAsync(stream)).Status.ShouldBe(TransferStatus.Ok);
+            await stream.WriteAsync(new byte[400]);
+            client.Shutdown(SocketShutdown.Send);
+            await RawWire.ReadToEndAsync(stream);
+        }
+
+        var verdict = await server.NextResultAsync();
+        verdict.Status.ShouldBe(TransferStatus.Incomplete);
+        verdict.Message.ShouldNotBeNullOrWhiteSpace("The Incomplete verdict has an empty message.");
     }
 }

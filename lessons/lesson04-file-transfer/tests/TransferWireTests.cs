@@ -148,4 +148,11 @@ public class TransferWireTests
         using var stream = new MemoryStream(RawWire.Reply(TransferStatus.Ok, ""));
         (await TransferWire.ReadReplyAsync(stream).WithDeadline()).ShouldBe(new TransferReply(TransferStatus.Ok, ""));
     }
+
+    [Test, Hint("See Hint 2.4: a header frame of exactly 8 bytes holds the file length and an empty name: read it (the receiver refuses the name).")]
+    public async Task Header_with_an_empty_name_is_read()
+    {
+        using var stream = new MemoryStream(RawWire.Header("", 5));
+        (await TransferWire.ReadHeaderAsync(stream).WithDeadline()).ShouldBe(new FileHeader("", 5));
+    }
 }
