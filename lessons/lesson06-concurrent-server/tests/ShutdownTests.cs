@@ -108,6 +108,16 @@ public class ShutdownTests
         s.Server.ActiveConnections.ShouldBe(0);
     }
 
+    [Test, Hint("See Hint 5.1: a second StopAsync returns the task of the first: one shutdown, however many callers.")]
+    public async Task StopAsync_called_twice_returns_the_same_task()
+    {
+        await using var s = ServerSetup.Start();
+        var first = s.Server.StopAsync();
+        var second = s.Server.StopAsync();
+        second.ShouldBeSameAs(first, "Hint 5.1: calling StopAsync twice returns the same task, not a second shutdown.");
+        await first.WithDeadline(what: "server.StopAsync() with no connection");
+    }
+
     /// <summary>A handler that holds the first line it gets until a shutdown has begun, then answers like the echo handler.</summary>
     private sealed class HeldHandler
     {
