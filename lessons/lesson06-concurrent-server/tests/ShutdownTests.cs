@@ -111,11 +111,18 @@ public class ShutdownTests
     [Test, Hint("See Hint 5.1: a second StopAsync returns the task of the first: one shutdown, however many callers.")]
     public async Task StopAsync_called_twice_returns_the_same_task()
     {
-        await using var s = ServerSetup.Start();
-        var first = s.Server.StopAsync();
+        // A line in progress keeps the first shutdown from completing at once: an async method that
+        // completes synchronously returns a cached task, which would make two shutdowns look like one.
+        var handler = new HeldHandler();
+        await using var s = ServerSetup.Start(handler.AnswerAsync);
+        await using var client = await s.ConnectAsync();
+        await client.SendAsync("slow\n");
+        var first = await handler.StopWhileHeldAsync(s);
+
         var second = s.Server.StopAsync();
+
         second.ShouldBeSameAs(first, "Hint 5.1: calling StopAsync twice returns the same task, not a second shutdown.");
-        await first.WithDeadline(what: "server.StopAsync() with no connection");
+        await first.WithDeadline(what: "StopAsync after the line in progress finished");
     }
 
     /// <summary>A handler that holds the first line it gets until a shutdown has begun, then answers like the echo handler.</summary>
