@@ -75,6 +75,14 @@ public class DelimiterCodecTests
             .ShouldBeFrames([line], "a 100-byte line with MaxFrameSize 100");
     }
 
+    [Test, Hint("A line's bytes are kept until its delimiter comes, however long the first piece without one is (up to MaxFrameSize).")]
+    public void Line_of_1000_bytes_whose_first_piece_has_no_delimiter_is_one_frame()
+    {
+        var line = Enumerable.Repeat((byte)'x', 1000).ToArray();
+        Decoding.All(new DelimiterDecoder(), [.. line, (byte)'\n'], 999)
+            .ShouldBeFrames([line], "a 1000-byte line cut one byte before its end, then its last byte and the delimiter");
+    }
+
     [Test, Hint("A too-long line that arrives whole with its delimiter in one piece is too long as well.")]
     public void Line_over_the_maximum_is_rejected_even_when_it_arrives_whole()
     {

@@ -209,4 +209,21 @@ public class FramePipeReaderTests
         received.Error.ShouldBeOfType<FrameTooLargeException>();
         received.Frames.ShouldBeFrames([[.. "fine"u8]], "the good frame before the hostile header");
     }
+
+    [Test, Hint("See Task 7: a CancelPendingRead on the reader ends ReadLengthPrefixedFramesAsync like a cancelled token, with OperationCanceledException, after the whole frames.")]
+    public async Task ReadLengthPrefixedFramesAsync_ends_with_OperationCanceledException_on_a_cancelled_pending_read()
+    {
+        var pipe = new Pipe();
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await pipe.Writer.WriteAsync(Codec.LengthPrefixed.Stream([[.. "fine"u8]]));
+        // The writer stays open: only the cancelled read can end the loop.
+        var reading = pipe.Reader.ReadLengthPrefixedFramesAsync(_ => delivered.TrySetResult(), FrameLimits.DefaultMaxFrameSize, CancellationToken.None);
+        await delivered.Task.WithDeadline(what: "the first frame reaching onFrame");
+
+        pipe.Reader.CancelPendingRead();
+
+        var error = await Should.ThrowAsync<Exception>(() => reading.WithDeadline(what: "ReadLengthPrefixedFramesAsync after CancelPendingRead"));
+        error.ShouldBeAssignableTo<OperationCanceledException>("A cancelled pending read ends the reader with OperationCanceledException (or a subclass).");
+        await pipe.Writer.CompleteAsync();
+    }
 }
