@@ -14,6 +14,18 @@ public class FileReceiverTests
     private static async Task<List<TransferStatus>> SendRawAsync(Loopback<TransferReply> server, string name, byte[] content, byte[]? trailer = null) =>
         [.. (await SendRawRepliesAsync(server, name, content, trailer)).Select(r => r.Status)];
 
+    /// <summary>Announces <paramref name="announced"/> bytes, sends only <paramref name="sent"/> of them after the Ok, and ends the stream.</summary>
+    private static async Task StopMidFileAsync(Loopback<TransferReply> server, string name, int announced, int sent)
+    {
+        using var client = await Loopback<TransferReply>.ConnectAsync(server.EndPoint);
+        await using var stream = new NetworkStream(client);
+        await stream.WriteAsync(RawWire.Header(name, announced));
+        (await RawWire.ReadReplyAsync(stream)).Status.ShouldBe(TransferStatus.Ok);
+        await stream.WriteAsync(new byte[sent]);
+        client.Shutdown(SocketShutdown.Send);
+        await RawWire.ReadToEndAsync(stream);
+    }
+
     /// <summary>Like <see cref="SendRawAsync"/>, with the replies' messages.</summary>
     private static async Task<List<(TransferStatus Status, string Message)>> SendRawRepliesAsync(Loopback<TransferReply> server, string name,
         byte[] content, byte[]? trailer = null)
@@ -129,15 +141,7 @@ public class FileReceiverTests
         using var folder = new TempFolder();
         var (server, _) = await StartAsync(folder);
         await using var _s = server;
-        using (var client = await Loopback<TransferReply>.ConnectAsync(server.EndPoint))
-        {
-            await using var stream = new NetworkStream(client);
-            await stream.WriteAsync(RawWire.Header("half.bin", 100_000));
-            (await RawWire.ReadReplyAsync(stream)).Status.ShouldBe(TransferStatus.Ok);
-            await stream.WriteAsync(new byte[40_000]);
-            client.Shutdown(SocketShutdown.Send);
-            await RawWire.ReadToEndAsync(stream);
-        }
+        await StopMidFileAsync(server, "half.bin", announced: 100_000, sent: 40_000);
 
         (await server.NextResultAsync()).Status.ShouldBe(TransferStatus.Incomplete);
         folder.ShouldHoldOnly();
@@ -323,15 +327,7 @@ public class FileReceiverTests
         using var folder = new TempFolder();
         var (server, _) = await StartAsync(folder);
         await using var _s = server;
-        using (var client = await Loopback<TransferReply>.ConnectAsync(server.EndPoint))
-        {
-            await using var stream = new NetworkStream(client);
-            await stream.WriteAsync(RawWire.Header("half.bin", 1_000));
-            (await RawWire.ReadReplyAsync(stream)).Status.ShouldBe(TransferStatus.Ok);
-            await stream.WriteAsync(new byte[400]);
-            client.Shutdown(SocketShutdown.Send);
-            await RawWire.ReadToEndAsync(stream);
-        }
+        await StopMidFileAsync(server, "half.bin", announced: 1_000, sent: 400);
 
         var verdict = await server.NextResultAsync();
         verdict.Status.ShouldBe(TransferStatus.Incomplete);
