@@ -93,6 +93,18 @@ public abstract class DecoderContract(Codec codec)
         }
     }
 
+    [Test, Hint("See rule 4: ReceivedBytes counts every byte of the unfinished frame that arrived, its header or padding included.")]
+    public void Truncated_frame_error_counts_the_bytes_of_the_frame_that_arrived()
+    {
+        var frame = Codec.Frame("cut short"u8);
+        for (var cut = 1; cut < frame.Length; cut++)
+        {
+            var decoding = new Decoding(Codec.Decoder()).Feed(Codec.Frame("whole"u8)).Feed(frame.AsSpan(0, cut));
+            Should.Throw<TruncatedFrameException>(() => decoding.Complete()).ReceivedBytes.ShouldBe(cut,
+                $"After a whole frame, {cut} of the next frame's {frame.Length} bytes arrived before the stream ended.");
+        }
+    }
+
     [Test, Hint("The whole frames before the cut are still handed out; only the unfinished one is an error.")]
     public void Stream_that_ends_inside_a_frame_still_delivers_the_frames_before_it()
     {
