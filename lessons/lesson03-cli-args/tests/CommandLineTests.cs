@@ -6,7 +6,7 @@ public class CommandLineTests
     private static Command Parse(params string[] args) => CommandLine.Parse(args);
 
     private static UsageException Rejects(params string[] args) =>
-        Should.Throw<UsageException>(() => CommandLine.Parse(args), $"`transfer {string.Join(' ', args)}` is not a valid command line.");
+        Should.Throw<UsageException>(() => CommandLine.Parse(args), $"`transfer {string.Join(' ', args.Select(a => a.Length == 0 ? "''" : a))}` is not a valid command line.");
 
     [Test, Points(2), Hint("See Hint 3.1: in C#, args[0] is the first argument (the command), not the program's name as in Go's os.Args or C's argv.")]
     public void Send_with_a_file_and_an_endpoint_parses()
@@ -125,6 +125,12 @@ public class CommandLineTests
     public void Send_without_an_endpoint_is_a_usage_error_naming_it()
     {
         Rejects("send", "notes.txt").Message.ShouldContain("<host:port>");
+    }
+
+    [Test, Hint("An empty argument ('') names no file: refuse it while parsing, before anything tries to open it.")]
+    public void Send_with_an_empty_file_name_is_a_usage_error()
+    {
+        Rejects("send", "", "localhost:9000");
     }
 
     [Test, Hint("send takes exactly two arguments: name the extra one.")]
