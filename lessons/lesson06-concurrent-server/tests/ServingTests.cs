@@ -84,6 +84,35 @@ public class ServingTests
             "Each line gets the next number of the generator.");
     }
 
+    [Test, TimeLimit(60), Hint("See Hint 2.5: connections call the handler in parallel, and a Random other than Random.Shared breaks when two threads are inside Next() at once: lock around it.")]
+    public async Task Random_number_handler_lets_one_caller_at_a_time_into_its_generator()
+    {
+        var random = new SecondCallerRandom();
+        var handler = RandomNumbers.Handler(random);
+        await handler("warm-up", CancellationToken.None); // compiled and initialised before the race
+
+        random.Arm();
+        var first = Task.Run(async () => await handler("first", CancellationToken.None));
+        random.WaitForFirstCaller(TimeSpan.FromSeconds(30)).ShouldBeTrue("The handler should call Next() on the Random it was given.");
+
+        // The second caller runs on a thread of its own, so the test can see it held at a lock
+        // (its thread waits) or parked in an asynchronous wait (its call returns unfinished).
+        Task? second = null;
+        var secondThread = new Thread(() => second = handler("second", CancellationToken.None).AsTask());
+        secondThread.Start();
+        await Wait.UntilAsync(
+            () => random.SecondCallerCameIn
+                  || (secondThread.ThreadState & ThreadState.WaitSleepJoin) != 0
+                  || Volatile.Read(ref second) is { IsCompleted: false },
+            TimeSpan.FromSeconds(30), "the second caller to come into Next(), or to wait for the first one");
+        random.Release();
+        secondThread.Join();
+        await first;
+        await second!;
+
+        random.SecondCallerCameIn.ShouldBeFalse("A second connection's line came into Random.Next() while the first one was still in it.");
+    }
+
     [Test, Points(3), TimeLimit(120), Hint("See Hint 2.3: one task per connection; nothing shared between connections but the counter.")]
     public async Task Thousand_concurrent_clients_each_get_their_own_answers()
     {
