@@ -5,10 +5,19 @@ namespace NetCourse.Grader.Tests;
 
 public class ConventionsCheckTests
 {
-    private const string GoodReadme = """
+    // The course-wide rule as a README wraps it: the check reads it across line breaks.
+    private const string AsyncErrorsRule = """
+        **Errors of async members.** When this README says that a member returning a `Task` or a
+        `ValueTask` throws, it may throw from the call itself or return a task that fails with that
+        exception: the tests accept both, so choose either.
+        """;
+
+    private const string GoodReadme = $"""
         # Lesson 03 — Something
 
         The goal.
+
+        {AsyncErrorsRule}
 
         ## Task 1 — Parse it
 
@@ -55,6 +64,15 @@ public class ConventionsCheckTests
     }
 
     [Test]
+    public void A_README_without_the_rule_for_errors_of_async_members_is_reported_at_its_first_task()
+    {
+        var problem = Check(GoodReadme.Replace(AsyncErrorsRule, "")).ShouldHaveSingleItem();
+
+        problem.Line.ShouldBe(7);
+        problem.Message.ShouldContain("errors of async members");
+    }
+
+    [Test]
     public void A_title_line_of_another_lesson_is_reported_on_line_1()
     {
         Check(GoodReadme.Replace("# Lesson 03", "# Lesson 04")).ShouldHaveSingleItem().Line.ShouldBe(1);
@@ -65,7 +83,7 @@ public class ConventionsCheckTests
     {
         var problem = Check(GoodReadme.Replace("**Hint 2.1.**", "**Hint 2.1**")).ShouldHaveSingleItem();
 
-        problem.Line.ShouldBe(21);
+        problem.Line.ShouldBe(25);
         problem.Message.ShouldContain("**Hint N.M.**");
     }
 
@@ -87,7 +105,7 @@ public class ConventionsCheckTests
     {
         var problem = Check(GoodReadme.Replace("Write `Print`.\n", "")).ShouldHaveSingleItem();
 
-        problem.Line.ShouldBe(13);
+        problem.Line.ShouldBe(17);
         problem.Message.ShouldContain("no statement of what to build");
     }
 

@@ -22,6 +22,13 @@ public static partial class ConventionsCheck
     /// <summary>Prose lines longer than this are wrapped; code blocks and tables are left alone.</summary>
     public const int MaxProseLine = 120;
 
+    /// <summary>The course-wide rule for errors of async members (issue 15), in the same words in
+    /// every README before its first task: the tests accept a synchronous throw and a faulted task.</summary>
+    public const string AsyncErrorsRule =
+        "**Errors of async members.** When this README says that a member returning a `Task` or a " +
+        "`ValueTask` throws, it may throw from the call itself or return a task that fails with that " +
+        "exception: the tests accept both, so choose either.";
+
     [GeneratedRegex(@"^# Lesson (\d\d) — \S")] private static partial Regex TitleLine();
     [GeneratedRegex(@"^## Task (\d+) — \S")] private static partial Regex TaskHeading();
     [GeneratedRegex(@"^\*\*Hint (\d+)\.(\d+)\.\*\* \S")] private static partial Regex HintLine();
@@ -29,6 +36,7 @@ public static partial class ConventionsCheck
     [GeneratedRegex(@"NotImplementedException\(\s*(\$?@?""(?:[^""\\]|\\.)*"")?")] private static partial Regex StubThrow();
     [GeneratedRegex(@"^\$?@?""Task (\d+): \S")] private static partial Regex TaskMessage();
     [GeneratedRegex(@"\bHint\(\s*\$?@?""((?:[^""\\]|\\.)*)""")] private static partial Regex HintAttribute();
+    [GeneratedRegex(@"\s+")] private static partial Regex Whitespace();
 
     /// <summary>The README's tasks and hints, for checking what points at them.</summary>
     public static ReadmeOutline Outline(string readme)
@@ -54,7 +62,7 @@ public static partial class ConventionsCheck
             Problem(1, $"the first line must be \"# Lesson {lessonNumber:00} — Title\" (the grader shows it).");
 
         var outline = Outline(text);
-        int task = 0, nextHint = 1, taskLine = 0, lastTaskLine = 0, runningLine = 0, tryItLine = 0;
+        int task = 0, nextHint = 1, taskLine = 0, lastTaskLine = 0, runningLine = 0, tryItLine = 0, firstTaskLine = 0;
         var stated = true;
         foreach (var (line, number) in OutsideCode(text))
         {
@@ -68,6 +76,7 @@ public static partial class ConventionsCheck
                     if (n != Math.Abs(task) + 1) Problem(number, $"this is Task {n}, but the task before it is Task {Math.Abs(task)}: number the tasks 1, 2, 3… in order.");
                     if (runningLine > 0) Problem(number, "a task comes after \"## Running\": the tasks come first, then Running, then Try it.");
                     task = n; nextHint = 1; taskLine = lastTaskLine = number; stated = false;
+                    if (firstTaskLine == 0) firstTaskLine = number;
                     continue;
                 }
                 if (line.StartsWith("## Task", StringComparison.Ordinal))
@@ -110,6 +119,10 @@ public static partial class ConventionsCheck
         }
         if (task > 0 && !stated) Problem(taskLine, $"Task {task} has no statement of what to build: write it under the heading.");
         if (outline.Tasks.Count == 0) Problem(1, "the README has no \"## Task 1 — …\": every lesson is tasks in the order to build them.");
+        var beforeTasks = lines.TakeWhile(l => !TaskHeading().IsMatch(l));
+        if (!Whitespace().Replace(string.Join(' ', beforeTasks), " ").Contains(AsyncErrorsRule, StringComparison.Ordinal))
+            Problem(firstTaskLine == 0 ? 1 : firstTaskLine,
+                $"the README does not state the course's rule for errors of async members before its first task: write, in these words, {AsyncErrorsRule}");
         if (runningLine == 0) Problem(lines.Length, "the README has no \"## Running\" section after its tasks (how to grade, what a first run shows).");
         if (tryItLine == 0) Problem(lines.Length, "the README has no \"## Try it\" section after Running (the lesson's program, `./grade.sh lessonNN --run`).");
         else if (tryItLine < runningLine) Problem(tryItLine, "\"## Try it\" comes after \"## Running\".");
