@@ -356,6 +356,10 @@ public class ConfigTests
             "The request in flight during the reload finishes on the old backend; the next one goes to the new.");
     }
 
+    /// <summary>Long enough that a watcher on the system clock instead of the one it was given never looks
+    /// during a test; short of the files' health interval, so a look moves no probe.</summary>
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromMinutes(30);
+
     private static string FileFor(RecordingBackend backend, int weight = 1) =>
         $$"""{ "routes": [ { "name": "api", "path": "/api", "health": { "intervalMs": 3600000 }, "backends": [ { "name": "{{backend.Name}}", "address": "{{backend.Address}}", "weight": {{weight}} } ] } ] }""";
 
@@ -369,12 +373,41 @@ public class ConfigTests
         try
         {
             await using var run = await GatewayRun.StartAsync(GatewayConfigLoader.Load(path));
-            await using var watcher = new ConfigFileWatcher(run.Gateway, path, TimeSpan.FromSeconds(2), run.Clock);
+            await using var watcher = new ConfigFileWatcher(run.Gateway, path, WatchInterval, run.Clock);
             watcher.Start();
             await File.WriteAllTextAsync(path, FileFor(after));
-            run.Clock.Advance(TimeSpan.FromSeconds(2));
+            run.Clock.Advance(WatchInterval);
             await Wait.UntilAsync(() => watcher.Checks >= 1, what: "one look at the file after one interval");
             (watcher.Reloads, (await run.GetAsync("/api/x")).Body).ShouldBe((1, "after"), "The file now names the backend 'after': one reload, and the next request goes there.");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test, Hint("See Hint 8.6: a good file clears LastError, and a text already seen is not loaded again.")]
+    public async Task A_fixed_file_after_a_broken_one_is_loaded_once_and_clears_the_error()
+    {
+        await using var before = await RecordingBackend.StartAsync("before");
+        await using var after = await RecordingBackend.StartAsync("after");
+        var path = Path.Combine(Path.GetTempPath(), $"gateway-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, FileFor(before));
+        try
+        {
+            await using var run = await GatewayRun.StartAsync(GatewayConfigLoader.Load(path));
+            await using var watcher = new ConfigFileWatcher(run.Gateway, path, WatchInterval, run.Clock);
+            watcher.Start();
+            await File.WriteAllTextAsync(path, FileFor(after, weight: 0));
+            run.Clock.Advance(WatchInterval);
+            await Wait.UntilAsync(() => watcher.Checks >= 1, what: "the look at the broken file");
+            await File.WriteAllTextAsync(path, FileFor(after));
+            run.Clock.Advance(WatchInterval);
+            await Wait.UntilAsync(() => watcher.Checks >= 2, what: "the look at the fixed file");
+            run.Clock.Advance(WatchInterval);
+            await Wait.UntilAsync(() => watcher.Checks >= 3, what: "a look at the same fixed file");
+            (watcher.Reloads, watcher.LastError?.Key, (await run.GetAsync("/api/x")).Body)
+                .ShouldBe((1, (string?)null, "after"), "The fixed file is loaded once (the next look sees the same text) and clears the broken one's error.");
         }
         finally
         {
@@ -391,10 +424,10 @@ public class ConfigTests
         try
         {
             await using var run = await GatewayRun.StartAsync(GatewayConfigLoader.Load(path));
-            await using var watcher = new ConfigFileWatcher(run.Gateway, path, TimeSpan.FromSeconds(2), run.Clock);
+            await using var watcher = new ConfigFileWatcher(run.Gateway, path, WatchInterval, run.Clock);
             watcher.Start();
             await File.WriteAllTextAsync(path, FileFor(before, weight: 0));
-            run.Clock.Advance(TimeSpan.FromSeconds(2));
+            run.Clock.Advance(WatchInterval);
             await Wait.UntilAsync(() => watcher.Checks >= 1, what: "one look at the file after one interval");
             (watcher.Reloads, watcher.LastError?.Key, (await run.GetAsync("/api/x")).Body)
                 .ShouldBe((0, "routes[0].backends[0].weight", "before"), "A weight of 0 is refused: no reload, the error names the key, and the running route still answers.");
