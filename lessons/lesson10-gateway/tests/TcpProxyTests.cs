@@ -54,6 +54,93 @@ public class TcpProxyTests
             "No backend is up: the client's connection must be reset, not closed as if the answer were empty.");
     }
 
+    [Test, Hint("See Hint 9.3: a connect to the backend that fails resets the client's connection (linger 0, then close): an EOF would look like an empty answer.")]
+    public async Task A_connection_whose_backend_refuses_it_is_reset()
+    {
+        // Bound but never listening: every connect to it is refused.
+        using var refusing = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        refusing.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var backend = new Backend("refusing", new Uri($"tcp://127.0.0.1:{((IPEndPoint)refusing.LocalEndPoint!).Port}"));
+        await using var proxy = TcpProxy.Start(new RoundRobinBalancer([backend]));
+        // Nothing sent: a socket closed with unread bytes resets anyway, which would hide a polite close.
+        await Should.ThrowAsync<SocketException>(() => SendAllThenReadAllAsync(proxy.EndPoint, []),
+            "The backend refused the proxy's connect: the client's connection must be reset, not closed as if the answer were empty.");
+    }
+
+    [Test, Hint("See Hint 9.3: a pump whose read fails (the other side reset) resets both sockets, so the reset reaches the other side as a reset.")]
+    public async Task A_reset_by_the_backend_reaches_the_client_as_a_reset()
+    {
+        await using var server = await LoopbackTcpServer.StartAsync(async (socket, token) =>
+        {
+            var buffer = new byte[3];
+            for (var got = 0; got < buffer.Length;)
+            {
+                var read = await socket.ReceiveAsync(buffer.AsMemory(got), SocketFlags.None, token);
+                if (read == 0) return;
+                got += read;
+            }
+            socket.LingerState = new LingerOption(true, 0);
+            socket.Close();
+        });
+        await using var proxy = TcpProxy.Start(new RoundRobinBalancer([At("resetting", server)]));
+        using var deadline = Deadline.Start();
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync(proxy.EndPoint, deadline.Token);
+        await client.SendAsync(new byte[] { 1, 2, 3 }, SocketFlags.None, deadline.Token);
+        await Should.ThrowAsync<SocketException>(async () => await client.ReceiveAsync(new byte[16], SocketFlags.None, deadline.Token),
+            "The backend reset the connection after reading the request (the client's side still open): the client must see a reset, not an end of stream or nothing.");
+    }
+
+    [Test, Hint("See Hint 9.3: a pump whose read fails (the other side reset) resets both sockets, so the reset reaches the other side as a reset.")]
+    public async Task A_reset_by_the_client_reaches_the_backend_as_a_reset()
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ending = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await LoopbackTcpServer.StartAsync(async (socket, token) =>
+        {
+            var buffer = new byte[16];
+            try
+            {
+                while (await socket.ReceiveAsync(buffer, SocketFlags.None, token) > 0) arrived.TrySetResult();
+                ending.TrySetResult("an end of stream");
+            }
+            catch (SocketException)
+            {
+                ending.TrySetResult("a reset");
+            }
+        });
+        await using var proxy = TcpProxy.Start(new RoundRobinBalancer([At("backend", server)]));
+        using var deadline = Deadline.Start();
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync(proxy.EndPoint, deadline.Token);
+        await client.SendAsync(new byte[] { 1, 2, 3 }, SocketFlags.None, deadline.Token);
+        await arrived.Task.WithDeadline();
+        client.LingerState = new LingerOption(true, 0);
+        client.Close();
+        (await ending.Task.WithDeadline()).ShouldBe("a reset", "The client reset its connection: the backend must see a reset too, not a polite end of stream.");
+    }
+
+    [Test, Hint("See Hint 9.5: a failed bind is the caller's error: let the SocketException out (after closing the socket).")]
+    public async Task Start_on_a_port_in_use_throws_the_SocketException()
+    {
+        await using var echo = await LoopbackTcpServer.StartEchoAsync();
+        Should.Throw<SocketException>(() => TcpProxy.Start(new RoundRobinBalancer([At("echo", echo)]), echo.EndPoint.Port),
+            "The port is taken (by the echo server): Start must throw the bind's SocketException.");
+    }
+
+    [Test, Hint("See Hint 9.5: DisposeAsync closes the listener, so the port refuses connections from then on.")]
+    public async Task After_DisposeAsync_the_port_refuses_connections()
+    {
+        await using var echo = await LoopbackTcpServer.StartEchoAsync();
+        var proxy = TcpProxy.Start(new RoundRobinBalancer([At("echo", echo)]));
+        var endPoint = proxy.EndPoint;
+        await proxy.DisposeAsync().WithDeadline();
+        using var deadline = Deadline.Start();
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await Should.ThrowAsync<SocketException>(async () => await client.ConnectAsync(endPoint, deadline.Token),
+            "The proxy is disposed: its port must refuse a connection, not accept it into a listener nobody serves.");
+    }
+
     [Test, Hint("See Hint 9.4: the gateway starts a TcpProxy per TCP route and says where it listens.")]
     public async Task A_tcp_route_of_the_gateway_serves_a_line_server()
     {
