@@ -130,6 +130,80 @@ public class FanOutTests
         }
     }
 
+    [Test, Points(1), TimeLimit(60), Hint("See Hint 4.4: a join notice is offered like a message; whichever offer finds a client's queue full drops that client, then and there.")]
+    public async Task A_client_whose_queue_a_join_notice_fills_is_dropped_at_once()
+    {
+        await using var s = await StartForStuckSendsAsync();
+        await using var bob = await s.JoinAsync("lobby", "bob");
+        await using var slow = await s.JoinRawAsync("lobby", "slow", receiveBufferSize: 4096);
+        await bob.NextAsync("slow's join notice");
+        await StickSendLoopsAsync(bob);
+
+        // From now on only join notices reach slow's queue: the last of them finds it full.
+        var newcomers = new List<ChatClient>();
+        try
+        {
+            for (var i = 0; i <= StuckQueue; i++)
+            {
+                newcomers.Add(await s.JoinAsync("lobby", $"late-{i}"));
+                await bob.NextWhereAsync(e => e == ChatEvent.Joined("lobby", $"late-{i}"), $"late-{i}'s join notice");
+            }
+            await bob.NextWhereAsync(e => e == ChatEvent.Left("lobby", "slow"), "slow's left notice: a join notice found its queue full", TimeSpan.FromSeconds(10));
+            (await slow.ClosedByServerAsync()).ShouldBeTrue("The server must close the connection of a client it dropped.");
+        }
+        finally
+        {
+            foreach (var newcomer in newcomers) await newcomer.DisposeAsync();
+        }
+    }
+
+    [Test, Points(1), TimeLimit(60), Hint("See Hint 4.4: a left notice is offered like a message; whichever offer finds a client's queue full drops that client, then and there.")]
+    public async Task A_client_whose_queue_a_left_notice_fills_is_dropped_at_once()
+    {
+        await using var s = await StartForStuckSendsAsync();
+        await using var bob = await s.JoinAsync("lobby", "bob");
+        // They join before slow, so only their left notices reach slow's queue.
+        var leaving = new List<ChatClient>();
+        try
+        {
+            for (var i = 0; i <= StuckQueue; i++) leaving.Add(await s.JoinAsync("lobby", $"early-{i}"));
+            await using var slow = await s.JoinRawAsync("lobby", "slow", receiveBufferSize: 4096);
+            await bob.NextWhereAsync(e => e == ChatEvent.Joined("lobby", "slow"), "slow's join notice");
+            await StickSendLoopsAsync(bob);
+
+            foreach (var member in leaving)
+            {
+                await member.CloseAsync();
+                await bob.NextWhereAsync(e => e == ChatEvent.Left("lobby", member.Nick), $"{member.Nick}'s left notice");
+            }
+            await bob.NextWhereAsync(e => e == ChatEvent.Left("lobby", "slow"), "slow's left notice: a left notice found its queue full", TimeSpan.FromSeconds(10));
+            (await slow.ClosedByServerAsync()).ShouldBeTrue("The server must close the connection of a client it dropped.");
+        }
+        finally
+        {
+            foreach (var member in leaving) await member.DisposeAsync();
+        }
+    }
+
+    // One message larger than every buffer between the server and a client that never reads
+    // (the kernel's, a few MB on loopback; Kestrel's): the send loop of such a client is stuck
+    // inside it, and from then on each offer takes one place of its queue.
+    // The queue is small, so a few notices fill it, and large enough that a healthy reader never
+    // falls that far behind notices that come one handshake apart.
+    private const int StuckQueue = 8, HugeLimit = 8 * 1024 * 1024, HugeText = HugeLimit - 1024;
+
+    private static Task<ChatSetup> StartForStuckSendsAsync() =>
+        ChatSetup.StartAsync(o => o with { MaxMessageBytes = HugeLimit, SendQueueCapacity = StuckQueue });
+
+    // sender posts one huge message and waits for it to come back: every member that reads has it,
+    // every member that does not has its send loop stuck in it, with at most that message queued.
+    private static async Task StickSendLoopsAsync(ChatClient sender)
+    {
+        await sender.SayAsync(new string('x', HugeText));
+        (await sender.NextWhereAsync(e => e.Type == ChatEventTypes.Message, "its own huge message back", TimeSpan.FromSeconds(20)))
+            .Text!.Length.ShouldBe(HugeText);
+    }
+
     // Big messages fill the kernel's buffers (a few MB on loopback) in a few hundred sends. The
     // queue is small enough to fill soon after, and large enough that a healthy reader stalled
     // for a moment by a busy machine (ann, bob) is never taken for a slow one.
