@@ -40,6 +40,67 @@ public class HeartbeatLoopTests
             () => $"the second heartbeat to renew alice's entry after the first one failed (it has {left?.TotalSeconds:0.###} s left of {s.Timing.RegistrationTtl.TotalSeconds:0} s)");
     }
 
+    [Test, Points(2), Hint("See Hint 5.2: close only the connection the beat renewed: a newer connection of the user here registered after the renewal and is not lost.")]
+    public async Task Heartbeat_that_finds_a_user_moved_leaves_a_newer_connection_of_that_user_here_open()
+    {
+        HeldRenewal? registry = null;
+        await using var s = await ClusterSetup.StartAsync(BackendKind.InMemory, nodes: 2,
+            decorateRegistry: inner => registry ??= new HeldRenewal(inner));
+        await s.ConnectAsync("alice", node: 0);
+        await s.ConnectAsync("alice", node: 1);
+        registry!.HoldNextRenewalOf(s.Node(0).Address);
+
+        // Node-0's beat renews alice's first connection and learns she moved; before its answer
+        // arrives, alice connects to node-0 again and registers there.
+        await s.NextHeartbeatAsync();
+        await registry.Answered.WithDeadline(what: "node-0's heartbeat calling RenewAsync (held before it returns)");
+        var newer = await s.ConnectAsync("alice", node: 0);
+        registry.Release();
+        await s.NextHeartbeatAsync();
+        await Wait.UntilAsync(() => registry.RenewalsOfHeldNode >= 2, () => "node-0's next heartbeat (the beat that found alice moved has ended)");
+
+        var id = await s.PostAsync("alice", "still here");
+        await ClusterSetup.UntilReceivedAsync(newer, [id]);
+        newer.IsConnected.ShouldBeTrue("The beat learned that alice's first connection moved; her newer connection on node-0 registered after that renewal and must stay open.");
+    }
+
+    /// <summary>A registry that holds one node's next RenewAsync answer until released, as a slow registry would.</summary>
+    private sealed class HeldRenewal(ISessionRegistry inner) : ISessionRegistry
+    {
+        private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private volatile string? _held;
+        private int _renewals;
+
+        public Task Answered => _answered.Task;
+
+        public int RenewalsOfHeldNode => Volatile.Read(ref _renewals);
+
+        public void HoldNextRenewalOf(string node) => _held = node;
+
+        public void Release() => _released.TrySetResult();
+
+        public async Task<IReadOnlyList<string>> RenewAsync(string node, IReadOnlyCollection<string> userIds, TimeSpan ttl, CancellationToken cancellationToken = default)
+        {
+            var answer = await inner.RenewAsync(node, userIds, ttl, cancellationToken);
+            if (node != _held) return answer;
+            if (Interlocked.Increment(ref _renewals) == 1)
+            {
+                _answered.TrySetResult();
+                await _released.Task.WaitAsync(cancellationToken);
+            }
+            return answer;
+        }
+
+        public Task RegisterAsync(string userId, string node, TimeSpan ttl, CancellationToken cancellationToken = default) => inner.RegisterAsync(userId, node, ttl, cancellationToken);
+
+        public Task<string?> LookupAsync(string userId, CancellationToken cancellationToken = default) => inner.LookupAsync(userId, cancellationToken);
+
+        public Task<bool> UnregisterAsync(string userId, string node, CancellationToken cancellationToken = default) => inner.UnregisterAsync(userId, node, cancellationToken);
+
+        public Task<TimeSpan?> TimeToLiveAsync(string userId, CancellationToken cancellationToken = default) => inner.TimeToLiveAsync(userId, cancellationToken);
+    }
+
     /// <summary>A registry whose first RenewAsync fails, as a registry restarting would.</summary>
     private sealed class FailingOnce(ISessionRegistry inner) : ISessionRegistry
     {
