@@ -122,6 +122,16 @@ public abstract class NodeContract(BackendKind backend)
         (await s.LookupAsync("alice")).ShouldBe(s.Node(2).Address, "alice's old connection on node-1 ended, but she is on node-3 now: her entry must stay.");
     }
 
+    [Test, TimeLimit(20), Hint("See Hint 2.6: close the connection a newer one replaced with WireProtocol.Replaced (4002), so the old tab knows why it lost its connection.")]
+    public async Task First_connection_of_a_user_who_connects_twice_to_one_node_is_closed_with_Replaced()
+    {
+        await using var s = await ClusterSetup.StartAsync(backend);
+        var first = await s.ConnectAsync("alice", node: 0);
+        await s.ConnectAsync("alice", node: 0);
+        await first.Disconnected.WithDeadline(what: "node-1 closing alice's first connection once her second one took over");
+        first.CloseStatus.ShouldBe(WireProtocol.Replaced, "A newer connection of alice on node-1 replaced the first: the node must close it with 4002 (Replaced).");
+    }
+
     [Test, Points(2), Hint("See Hint 2.6: a second connection of a user on the same node replaces the first in the table; the first one's end must not remove the second.")]
     public async Task User_connecting_twice_to_one_node_gets_messages_on_the_newer_connection()
     {
