@@ -11,9 +11,11 @@ public sealed class SecondCallerRandom : Random
     private readonly ManualResetEventSlim _release = new();
     private int _inside;
     private int _armed;
+    // Written by a caller of Next, read by the test's polling thread.
+    private volatile bool _secondCallerCameIn;
 
     /// <summary>Whether a caller came into <see cref="Next()"/> while another one was in it.</summary>
-    public bool SecondCallerCameIn { get; private set; }
+    public bool SecondCallerCameIn => _secondCallerCameIn;
 
     public void Arm() => Volatile.Write(ref _armed, 1);
 
@@ -28,7 +30,7 @@ public sealed class SecondCallerRandom : Random
         {
             if (Interlocked.Increment(ref _inside) > 1)
             {
-                SecondCallerCameIn = true;
+                _secondCallerCameIn = true;
                 _release.Set();
             }
             else if (Interlocked.Exchange(ref _armed, 0) == 1)
