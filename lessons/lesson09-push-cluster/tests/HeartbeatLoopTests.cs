@@ -1,3 +1,5 @@
+using System.Net.WebSockets;
+
 namespace NetCourse.Lesson09.Tests;
 
 /// <summary>Task 5: the heartbeat loop itself, on the manual clock.</summary>
@@ -62,6 +64,26 @@ public class HeartbeatLoopTests
         var id = await s.PostAsync("alice", "still here");
         await ClusterSetup.UntilReceivedAsync(newer, [id]);
         newer.IsConnected.ShouldBeTrue("The beat learned that alice's first connection moved; her newer connection on node-0 registered after that renewal and must stay open.");
+    }
+
+    [Test, Hint("See Hint 2.3: a send that fails (the connection is closing or broke) is false, not an exception: the message is still stored.")]
+    public async Task Delivery_to_a_connection_the_node_has_closed_returns_false()
+    {
+        await using var s = await ClusterSetup.StartAsync(BackendKind.InMemory, nodes: 2);
+        // A raw client that reads the node's close frame and never answers it: the node's side of
+        // the connection stays half closed, so a send on it fails while the connection is not over.
+        using var old = new ClientWebSocket();
+        await old.ConnectAsync(PushClient.WebSocketUri(s.Node(0).Address, s.Cluster.IssueToken("alice")), CancellationToken.None).WithDeadline();
+        var buffer = new byte[4096];
+        (await old.ReceiveAsync(buffer, CancellationToken.None).WithDeadline(what: "node-1's welcome"))
+            .MessageType.ShouldBe(WebSocketMessageType.Text, "node-1 must welcome alice with a text frame.");
+        await s.ConnectAsync("alice", node: 1);
+        await s.NextHeartbeatAsync();
+        (await old.ReceiveAsync(buffer, CancellationToken.None).WithDeadline(what: "node-1 closing alice's old connection at its next heartbeat"))
+            .MessageType.ShouldBe(WebSocketMessageType.Close, "alice moved to node-2: node-1's heartbeat must close her old connection.");
+
+        (await s.Node(0).Node.DeliverAsync(new PushMessage(9, "alice", "too late")).WithDeadline())
+            .ShouldBeFalse("node-1 has closed alice's connection: a delivery to it fails, and DeliverAsync must say so with false (the message stays stored).");
     }
 
     /// <summary>A registry that holds one node's next RenewAsync answer until released, as a slow registry would.</summary>
