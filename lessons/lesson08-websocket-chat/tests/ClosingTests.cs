@@ -42,6 +42,42 @@ public class ClosingTests
         (await bob.NextAsync("ann's left notice")).ShouldBe(ChatEvent.Left("lobby", "ann"));
     }
 
+    [Test, Hint("See Hint 6.2: answer a client's close frame with the status it sent (socket.CloseStatus), not always 1000.")]
+    public async Task A_client_close_is_answered_with_the_status_the_client_sent()
+    {
+        var goodbye = (WebSocketCloseStatus)4000;
+        await using var s = await ChatSetup.StartAsync();
+        await using var ann = await s.JoinAsync("lobby", "ann");
+        await ann.CloseAsync(goodbye);
+        ann.CloseStatus.ShouldBe(goodbye, "The server's close frame must echo the status of the client's (RFC 6455, section 5.5.1).");
+    }
+
+    [Test, Hint("See Hint 6.4: the close timeout counts from the server's first close frame; what the client sends after it (more messages the server would close for) never starts it again.")]
+    public async Task A_client_that_keeps_sending_after_the_close_frame_is_aborted_CloseTimeout_after_the_first()
+    {
+        await using var s = await ChatSetup.StartAsync();
+        await using var raw = await s.JoinRawAsync("lobby", "stubborn");
+        await raw.SendFrameAsync(RawWebSocket.Binary, [1, 2, 3]);
+        await ReadUntilAsync(raw, RawWebSocket.Close, "the close frame 1003 answering a binary message");
+        await Wait.UntilAsync(() => s.Clock.PendingTimers >= 1, what: "the server arming its close timeout on the TimeProvider");
+
+        s.Clock.Advance(ChatSetup.CloseTimeout / 2);
+        // Another message the server would close for, then a ping: its pong says the message was read.
+        await raw.SendFrameAsync(RawWebSocket.Binary, [4, 5, 6]);
+        await raw.SendFrameAsync(RawWebSocket.Ping, [7]);
+        await ReadUntilAsync(raw, RawWebSocket.Pong, "the pong answering a ping sent after the second binary message");
+
+        s.Clock.Advance(ChatSetup.CloseTimeout / 2);
+        (await raw.ClosedByServerAsync()).ShouldBeTrue("The server must abort a client that has not answered its close frame within CloseTimeout of it, whatever the client sent since.");
+    }
+
+    private static async Task ReadUntilAsync(RawWebSocket raw, int opcode, string what)
+    {
+        for (var frames = 0; frames < 10; frames++)
+            if ((await raw.ReadFrameAsync()).Opcode == opcode) return;
+        throw new ShouldAssertException($"The server sent 10 frames but not {what}.");
+    }
+
     [Test, Points(3), TimeLimit(30), Hint("See Hints 6.3 and 6.4: on stopping, every session sends a close frame 1001 (EndpointUnavailable, \"going away\") after what it had queued, then waits for the client's answer.")]
     public async Task StopAsync_closes_every_client_with_1001_and_a_close_frame()
     {
@@ -82,6 +118,34 @@ public class ClosingTests
         await using var s = await ChatSetup.StartAsync();
         await using var ann = await s.JoinAsync("lobby", "ann");
         await Task.WhenAll(s.Server.StopAsync(), s.Server.StopAsync()).WithDeadline(TimeSpan.FromSeconds(15), "two StopAsync calls");
+    }
+
+    [Test, Hint("See Hint 6.3: keep the task of the first StopAsync and return it to every later call.")]
+    public async Task StopAsync_called_twice_returns_the_same_task()
+    {
+        await using var s = await ChatSetup.StartAsync();
+        await using var ann = await s.JoinAsync("lobby", "ann");
+        var first = s.Server.StopAsync();
+        s.Server.StopAsync().ShouldBeSameAs(first, "A second StopAsync must return the task of the first: one shutdown, however many callers.");
+        await first.WithDeadline(TimeSpan.FromSeconds(15), "StopAsync");
+    }
+
+    [Test, Hint("See Hint 6.5: DisposeAsync is StopAsync, then the web application's disposal: the clients get their close frame 1001 first.")]
+    public async Task DisposeAsync_closes_every_client_with_1001()
+    {
+        var server = new ChatServer(ChatSetup.Options(new ManualClock()));
+        var address = await server.StartAsync().WithDeadline(TimeSpan.FromSeconds(20), "server.StartAsync()");
+        await using var ann = await ChatClient.JoinAsync(address, "lobby", "ann");
+        await server.DisposeAsync().AsTask().WithDeadline(TimeSpan.FromSeconds(15), "server.DisposeAsync()");
+        (await ann.ClosedByServerAsync("the server is disposed")).ShouldBe(WebSocketCloseStatus.EndpointUnavailable,
+            $"A disposed server says goodbye with a close frame 1001 (Going Away), not by cutting the connection ({ann.HowItEnded}).");
+    }
+
+    [Test, Hint("See Hint 6.5: a server that was never started has nothing to stop or dispose.")]
+    public async Task DisposeAsync_of_a_server_never_started_does_nothing()
+    {
+        var server = new ChatServer(ChatSetup.Options(new ManualClock()));
+        await Should.NotThrowAsync(async () => await server.DisposeAsync().AsTask().WithDeadline(TimeSpan.FromSeconds(5), "DisposeAsync of a server never started"));
     }
 
     [Test, Hint("See Hint 6.3: stopping Kestrel closes its listening socket.")]

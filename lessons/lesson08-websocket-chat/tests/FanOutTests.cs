@@ -185,6 +185,21 @@ public class FanOutTests
         }
     }
 
+    [Test, Points(1), TimeLimit(60), Hint("See Hint 4.4: an error for a client's own bad post is offered like a message; when it finds the client's queue full, that client is dropped.")]
+    public async Task A_client_whose_queue_its_own_error_replies_fill_is_dropped()
+    {
+        await using var s = await StartForStuckSendsAsync();
+        await using var bob = await s.JoinAsync("lobby", "bob");
+        await using var slow = await s.JoinRawAsync("lobby", "slow", receiveBufferSize: 4096);
+        await bob.NextAsync("slow's join notice");
+        await StickSendLoopsAsync(bob);
+
+        // From now on only the errors for its own bad posts reach slow's queue: the last finds it full.
+        for (var i = 0; i <= StuckQueue; i++) await slow.SendFrameAsync(RawWebSocket.Text, "not a post"u8.ToArray());
+        await bob.NextWhereAsync(e => e == ChatEvent.Left("lobby", "slow"), "slow's left notice: an error reply found its queue full", TimeSpan.FromSeconds(10));
+        (await slow.ClosedByServerAsync()).ShouldBeTrue("The server must close the connection of a client it dropped.");
+    }
+
     // One message larger than every buffer between the server and a client that never reads
     // (the kernel's, a few MB on loopback; Kestrel's): the send loop of such a client is stuck
     // inside it, and from then on each offer takes one place of its queue.

@@ -12,6 +12,13 @@ public class RoomTests
         s.Server.Address.ShouldBe(s.Address);
     }
 
+    [Test, Hint("See Hint 3.1: a second StartAsync would build a second web application; refuse it.")]
+    public async Task StartAsync_on_a_started_server_throws_InvalidOperationException()
+    {
+        await using var s = await ChatSetup.StartAsync();
+        await Should.ThrowAsync<InvalidOperationException>(async () => await s.Server.StartAsync());
+    }
+
     [Test, Hint("See Hint 3.1: map GET / to ChatPage.Html with the content type ChatPage.ContentType.")]
     public async Task The_server_serves_the_chat_page_at_its_root()
     {
@@ -136,7 +143,9 @@ public class RoomTests
         await using var s = await ChatSetup.StartAsync();
         await using var ann = await s.JoinAsync("lobby", "ann");
         await ann.SendAsync("not json"u8.ToArray());
-        (await ann.NextAsync("an error event")).Type.ShouldBe(ChatEventTypes.Error);
+        var error = await ann.NextAsync("an error event");
+        error.Type.ShouldBe(ChatEventTypes.Error);
+        error.Text.ShouldNotBeNullOrWhiteSpace("The error event must tell the person what is wrong with the post.");
         await ann.SayAsync("still here");
         (await ann.NextAsync("ann's message after the error")).Text.ShouldBe("still here", "A bad post is the client's mistake, not a reason to close.");
     }

@@ -10,7 +10,7 @@ namespace NetCourse.Lesson08.Tests.Support;
 /// </summary>
 public sealed class RawWebSocket : IAsyncDisposable
 {
-    public const int Ping = 0x9, Pong = 0xA, Close = 0x8, Text = 0x1;
+    public const int Ping = 0x9, Pong = 0xA, Close = 0x8, Text = 0x1, Binary = 0x2;
 
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
