@@ -86,7 +86,7 @@ public class ForwarderHeaderTests
         });
         await using var run = await GatewayRun.StartAsync(Routes.To("/api", backend));
         using var response = await run.Client.GetAsync("/api/x").WithDeadline();
-        response.Content.Headers.ContentType?.ToString().ShouldBe("application/json; charset=utf-8",
+        (response.Content.Headers.ContentType?.ToString()).ShouldBe("application/json; charset=utf-8",
             "Content-Type is a content header of the backend's response: it must reach the client.");
     }
 
