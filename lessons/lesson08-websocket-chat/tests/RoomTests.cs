@@ -26,7 +26,7 @@ public class RoomTests
         using var http = new HttpClient();
         using var response = await http.GetAsync(s.Address).WithDeadline();
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("text/html");
+        (response.Content.Headers.ContentType?.MediaType).ShouldBe("text/html", "The page must be served as text/html (ChatPage.ContentType).");
         (await response.Content.ReadAsStringAsync()).ShouldBe(ChatPage.Html);
     }
 
