@@ -42,9 +42,13 @@ ctrl_c_out_of_watch() {
   local name=$1; shift
   local result
   result=$(python3 - "$@" <<'PY'
-import os, pty, select, sys, time
+import os, pty, select, signal, sys, time
 pid, fd = pty.fork()
 if pid == 0:
+    # A job started in the background (`cmd &`, some CI runners) has SIGINT ignored, and an
+    # ignored signal stays ignored across exec: .NET then never hears the Ctrl+C. Give the child
+    # the default a person's terminal has.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.execvp(sys.argv[1], sys.argv[1:])
 output, typed, deadline = b"", False, time.time() + 300
 while time.time() < deadline:
@@ -56,7 +60,16 @@ while time.time() < deadline:
         output += data
     if not typed and b"Watching" in output:
         os.write(fd, b"\x03"); typed = True
-_, status = os.waitpid(pid, 0)
+# Bounded: a grader that ignores the Ctrl+C is killed and reported, never waited for.
+for _ in range(300):
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if done: break
+    time.sleep(0.1)
+else:
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    print("exit=hung (killed 30 s after the Ctrl+C; typed=%s)" % typed)
+    sys.exit(0)
 text = output.decode(errors="replace")
 print("exit=%d compile-claim=%s" % (os.waitstatus_to_exitcode(status), "does not compile" in text))
 PY
