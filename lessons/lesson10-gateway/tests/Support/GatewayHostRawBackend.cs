@@ -1,6 +1,6 @@
 using NetCourse.Harness.Servers;
 
-namespace NetCourse.Lesson10.Tests;
+namespace NetCourse.Lesson10.Tests.Support;
 
 /// <summary>What <see cref="GatewayHostRawBackend"/> does with one request: send these bytes (then close
 /// the connection if <paramref name="ThenClose"/>), or, when <see cref="Reset"/>, reset the connection.</summary>

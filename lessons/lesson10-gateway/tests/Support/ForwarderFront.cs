@@ -1,6 +1,6 @@
 using NetCourse.Harness.Servers;
 
-namespace NetCourse.Lesson10.Tests;
+namespace NetCourse.Lesson10.Tests.Support;
 
 /// <summary>
 /// A loopback Kestrel whose requests one <see cref="HttpForwarder"/> (on a manual clock) forwards
